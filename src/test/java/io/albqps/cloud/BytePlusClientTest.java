@@ -352,12 +352,12 @@ class BytePlusClientTest {
         any(anyUrl())
             .inScenario("slow")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(okJson(OK).withFixedDelay(1500))
+            .willReturn(okJson(OK).withFixedDelay(3000))
             .willSetStateTo("fast"));
     server.stubFor(
         any(anyUrl()).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson(OK)));
     BytePlusClient client =
-        CloudTestSupport.client(KEYS, clock, sleeper).timeout(Duration.ofMillis(250)).build();
+        CloudTestSupport.client(KEYS, clock, sleeper).timeout(Duration.ofSeconds(1)).build();
 
     callOnce(client);
 
