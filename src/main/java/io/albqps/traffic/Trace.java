@@ -21,8 +21,8 @@ import java.util.Locale;
  *   <li>{@code timestamp,value}: ISO-8601 timestamps ({@code 2014-04-10T00:02:00Z}, or without a
  *       zone, read as UTC) and the rate until the next row;
  *   <li>anything else: a request log, one request per line whose first field is its timestamp (ISO,
- *       or epoch seconds or milliseconds, fractions allowed), counted per second; a first line that
- *       is not a timestamp is a header and skipped.
+ *       or epoch seconds or milliseconds, fractions allowed), counted per wall-clock second from
+ *       the first request's; a first line that is not a timestamp is a header and skipped.
  * </ul>
  *
  * The last row of a rate file lasts as long as the row before it. Rates are exact integrals: the
@@ -225,6 +225,7 @@ public final class Trace implements LoadProfile {
       min = Math.min(min, micros[k]);
       max = Math.max(max, micros[k]);
     }
+    min -= Math.floorMod(min, 1_000_000L); // count per wall-clock second
     int seconds = Math.toIntExact((max - min) / 1_000_000L + 1);
     double[] perSecond = new double[seconds];
     for (int k = 0; k < count; k++) {
