@@ -31,8 +31,6 @@ class BaselinesInSimulatorTest {
             2745,
             2760),
         Arguments.of("hpa scales up at once on a spike", "hpa", "spike", 1, 1260, 1260, 1260),
-        Arguments.of(
-            "hpa drops the spike 300 s after it ends", "hpa", "spike", -1, 1560, 1860, 1875),
         Arguments.of("ray waits its 30 s upscale delay", "ray", "step", 1, 660, 690, 705),
         Arguments.of("ray waits its 600 s downscale delay", "ray", "step", -1, 2460, 3060, 3075),
         Arguments.of("ray keeps a spike's capacity 600 s", "ray", "spike", -1, 1560, 2160, 2175),
