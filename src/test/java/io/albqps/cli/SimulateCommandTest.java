@@ -57,7 +57,8 @@ class SimulateCommandTest {
 
     assertThat(code).as(err.toString()).isZero();
     String[] rows = out.toString().split("\n");
-    assertThat(rows[1].replaceFirst("^ours +", "")).isEqualTo(rows[2].replaceFirst("^original +", ""));
+    assertThat(rows[1].replaceFirst("^ours +", ""))
+        .isEqualTo(rows[2].replaceFirst("^original +", ""));
   }
 
   @Test
