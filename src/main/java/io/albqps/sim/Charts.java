@@ -1,6 +1,5 @@
 package io.albqps.sim;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,7 +122,7 @@ public final class Charts {
     XYSeries series = chart.addSeries(name, x, y);
     series.setXYSeriesRenderStyle(style);
     series.setMarker(SeriesMarkers.NONE);
-    series.setLineStroke(new BasicStroke(1.5f));
+    series.setLineWidth(1.5f);
     if (color != null) {
       series.setLineColor(color);
     }

@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * CloudMonitor in the model: one point per period, the mean QPS over {@code [p, p + period)}, which
- * appears {@code lag} after its timestamp {@code p} (lag >= period). A query for the last {@code
- * lookBack} returns the published points whose timestamp lies in {@code [now - lookBack, now]}.
+ * CloudMonitor in the model, with the emulator's rules: one point per period, the mean QPS over
+ * {@code [p, p + period)} rounded to three decimals, which appears {@code lag} after its period
+ * ends. A query for the last {@code lookBack} returns the published points whose timestamp lies in
+ * {@code [now - lookBack, now]}.
  */
 final class MetricFeed {
   private final List<MetricPoint> points;
@@ -30,14 +31,15 @@ final class MetricFeed {
       for (int j = 0; j < stepsPerPoint; j++) {
         sum += stepQps[k * stepsPerPoint + j];
       }
-      built[k] = new MetricPoint(epoch.plusSeconds(k * periodSeconds), sum / stepsPerPoint);
+      double mean = Math.round(sum / stepsPerPoint * 1000) / 1000.0;
+      built[k] = new MetricPoint(epoch.plusSeconds(k * periodSeconds), mean);
     }
     this.points = Arrays.asList(built);
   }
 
   /** The points a query at {@code second} for the last {@code lookBack} returns. */
   List<MetricPoint> query(long second, Duration lookBack) {
-    long newestStart = second - lagSeconds;
+    long newestStart = second - lagSeconds - periodSeconds;
     if (newestStart < 0) {
       return List.of();
     }

@@ -26,6 +26,9 @@ final class ModelGroup {
   private int size;
   private int launches;
   private int ids;
+  private GroupSnapshot cached;
+  private boolean cacheValid;
+  private long cachedValidUntil = Long.MIN_VALUE;
 
   ModelGroup(Instant epoch, BootTimes bootTimes, int minInstances, int maxInstances) {
     this.epoch = epoch;
@@ -56,7 +59,10 @@ final class ModelGroup {
     return n;
   }
 
-  /** Sets the desired capacity at {@code second}; the bounds are the group's, as the API checks. */
+  /**
+   * Sets the desired capacity at {@code second} (time only moves forward); the bounds are the
+   * group's, as the API checks.
+   */
   void setDesired(int desired, long second, String policy) {
     if (desired < minInstances || desired > maxInstances) {
       throw new IllegalStateException(
@@ -69,19 +75,33 @@ final class ModelGroup {
               + maxInstances
               + "]");
     }
+    cacheValid = false;
     while (size < desired) {
       add(second, second + bootTimes.seconds(launches++));
     }
     size = desired;
   }
 
+  /** The group as the API shows it; reused while nothing in it changes (snapshots are values). */
   GroupSnapshot snapshot(long second) {
-    List<Instance> instances = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      instances.add(readyAt[i] <= second ? serving[i] : pending[i]);
+    if (cacheValid && second < cachedValidUntil) {
+      return cached;
     }
-    return GroupSnapshot.listed(
-        GROUP_ID, GroupSnapshot.ACTIVE, minInstances, maxInstances, size, size, instances);
+    List<Instance> instances = new ArrayList<>(size);
+    long nextChange = Long.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      boolean ready = readyAt[i] <= second;
+      instances.add(ready ? serving[i] : pending[i]);
+      if (!ready) {
+        nextChange = Math.min(nextChange, readyAt[i]);
+      }
+    }
+    cached =
+        GroupSnapshot.listed(
+            GROUP_ID, GroupSnapshot.ACTIVE, minInstances, maxInstances, size, size, instances);
+    cacheValid = true;
+    cachedValidUntil = nextChange;
+    return cached;
   }
 
   /** True while a scale-up's instances are still booting. */
