@@ -1,0 +1,81 @@
+package io.albqps.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checks every policy (ours and the baselines) runs before it may act, so that no policy ever
+ * scales a group that is busy or reads missing data as zero load (DESIGN §4 steps 1, 2 and 11).
+ */
+final class Guards {
+  private Guards() {}
+
+  /**
+   * Why the group must not be touched now, if it must not: {@code scaling_in_progress} while the
+   * group is {@code Locked} or an activity runs, {@code group_not_active} in any other lifecycle
+   * state than {@code Active}, {@code desired_capacity_disabled} when the group has no desired
+   * number ({@code DesireInstanceNumber < 0}).
+   */
+  static Optional<Reason> groupBlock(GroupSnapshot group, boolean activityInProgress) {
+    if (group.isLocked()) {
+      return Optional.of(Reason.SCALING_IN_PROGRESS);
+    }
+    if (!group.isActive()) {
+      return Optional.of(Reason.GROUP_NOT_ACTIVE);
+    }
+    if (activityInProgress) {
+      return Optional.of(Reason.SCALING_IN_PROGRESS);
+    }
+    if (group.desiredInstances() < 0) {
+      return Optional.of(Reason.DESIRED_CAPACITY_DISABLED);
+    }
+    return Optional.empty();
+  }
+
+  /** True when there is no point, or the newest point is older than {@code staleAfter}. */
+  static boolean metricsUnavailable(Observation obs, Duration staleAfter, Instant now) {
+    List<MetricPoint> points = obs.points();
+    if (points.isEmpty()) {
+      return true;
+    }
+    Instant newest = points.get(points.size() - 1).timestamp();
+    return newest.plus(staleAfter).isBefore(now);
+  }
+
+  /** True when the window holds fewer than half of the points a complete window holds. */
+  static boolean metricsPartial(Observation obs) {
+    return 2L * obs.points().size() < obs.expectedPoints();
+  }
+
+  /**
+   * The staleness limit for policies without a {@link Policy}: DESIGN §3's default, twice the point
+   * interval and at least two minutes.
+   */
+  static Duration defaultStaleAfter(Observation obs) {
+    Duration interval = obs.pointInterval();
+    Duration floor = Duration.ofSeconds(60);
+    return (interval.compareTo(floor) > 0 ? interval : floor).multipliedBy(2);
+  }
+
+  /**
+   * True while the group has not settled: desired differs from the instance count, or (when the
+   * instances were listed) one is not InService or younger than {@code warmup}. Without a listing,
+   * instances count as warm unless desired and total differ.
+   */
+  static boolean instancesWarming(GroupSnapshot group, Duration warmup, Instant now) {
+    if (group.desiredInstances() != group.totalInstances()) {
+      return true;
+    }
+    if (!group.instancesListed()) {
+      return false;
+    }
+    for (Instance instance : group.instances()) {
+      if (!instance.inService() || instance.createdAt().plus(warmup).isAfter(now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+package io.albqps.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recommendation history read as a step function: each entry holds from its time until the next
+ * one. A stabilization window {@code [now − w, now]} is <em>observed</em> only when an entry at or
+ * before its start exists (the anchor), so a window that has not yet been watched for its full
+ * length (first run, history lost) never lets a delayed move through early. Pruning therefore keeps
+ * the anchor of the longest window as well as every entry inside it, whatever the spacing of
+ * evaluations. A gap (evaluations skipped on missing data) extends the last entry across it.
+ */
+final class RecommendationHistory {
+  /** Returned by {@link #windowMin} and {@link #windowMax} for a window not yet fully observed. */
+  static final int NOT_OBSERVED = -1;
+
+  private RecommendationHistory() {}
+
+  /**
+   * The history with {@code entry} appended and every entry dropped that neither lies inside {@code
+   * [at − keep, at]} nor is the anchor (the newest entry at or before {@code at − keep}).
+   */
+  static List<Recommendation> appendAndPrune(
+      List<Recommendation> history, Recommendation entry, Duration keep) {
+    Instant cutoff = entry.at().minus(keep);
+    int anchor = -1;
+    for (int i = 0; i < history.size(); i++) {
+      Instant at = history.get(i).at();
+      if (!at.isAfter(cutoff) && (anchor < 0 || at.isAfter(history.get(anchor).at()))) {
+        anchor = i;
+      }
+    }
+    List<Recommendation> kept = new ArrayList<>(history.size() + 1);
+    for (int i = 0; i < history.size(); i++) {
+      if (i == anchor || history.get(i).at().isAfter(cutoff)) {
+        kept.add(history.get(i));
+      }
+    }
+    kept.add(entry);
+    return kept;
+  }
+
+  /** The smallest recommendation over the window, or {@link #NOT_OBSERVED}. */
+  static int windowMin(List<Recommendation> history, Instant now, Duration window) {
+    return extreme(history, now, window, false);
+  }
+
+  /** The largest recommendation over the window, or {@link #NOT_OBSERVED}. */
+  static int windowMax(List<Recommendation> history, Instant now, Duration window) {
+    return extreme(history, now, window, true);
+  }
+
+  private static int extreme(
+      List<Recommendation> history, Instant now, Duration window, boolean largest) {
+    Instant cutoff = now.minus(window);
+    Recommendation anchor = null;
+    int result = largest ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    for (Recommendation r : history) {
+      if (r.at().isAfter(cutoff)) {
+        result = largest ? Math.max(result, r.desired()) : Math.min(result, r.desired());
+      } else if (anchor == null || r.at().isAfter(anchor.at())) {
+        anchor = r;
+      }
+    }
+    if (anchor == null) {
+      return NOT_OBSERVED;
+    }
+    return largest ? Math.max(result, anchor.desired()) : Math.min(result, anchor.desired());
+  }
+}
