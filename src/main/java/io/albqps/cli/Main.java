@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "QPS-driven autoscaler for BytePlus GPU inference fleets behind an ALB.",
-    subcommands = {})
+    subcommands = {DemoCommand.class})
 public final class Main implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILURE = 1;
