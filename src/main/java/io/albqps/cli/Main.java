@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line: builds the {@link CliContext} from the real process (the only place besides the
@@ -18,13 +20,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "QPS-driven autoscaler for BytePlus GPU inference fleets behind an ALB.",
-    subcommands = {DemoCommand.class})
+    subcommands = {ValidateCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
 
   private final CliContext context;
+
+  @Spec CommandSpec spec;
 
   Main(CliContext context) {
     this.context = context;
@@ -61,7 +65,9 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(context.out());
+    // The spec's CommandLine was built with the context factory; a new one could not create
+    // the subcommands, which take a CliContext.
+    spec.commandLine().usage(context.out());
   }
 
   /** Creates commands that take a {@link CliContext}; everything else the picocli way. */

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a dotenv file: {@code NAME=value} lines, {@code #} comments, an optional {@code export}
  * prefix, and values in single or double quotes. A malformed line is an error naming the line.
  */
 public final class DotEnv {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private DotEnv() {}
 
   /** The variables of {@code file}, in file order. */
@@ -40,7 +43,7 @@ public final class DotEnv {
       }
       int eq = line.indexOf('=');
       String name = eq < 0 ? "" : line.substring(0, eq).strip();
-      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      if (!NAME.matcher(name).matches()) {
         throw ConfigException.single(
             "--env-file",
             source + " line " + (i + 1),
