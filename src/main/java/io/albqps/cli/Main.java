@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "QPS-driven autoscaler for BytePlus GPU inference fleets behind an ALB.",
-    subcommands = {ValidateCommand.class, DemoCommand.class})
+    subcommands = {ValidateCommand.class, SimulateCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILURE = 1;
