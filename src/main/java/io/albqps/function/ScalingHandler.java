@@ -231,7 +231,7 @@ public final class ScalingHandler implements RequestHandler<Event, Response>, Au
 
   private void alertCorruptState(StateStore.LoadResult loaded, Instant now, String id) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("moved_aside_to", String.valueOf(loaded.movedAsideTo()));
+    details.put("moved_aside_to", loaded.movedAsideTo().map(Object::toString).orElse("(unknown)"));
     details.put("scale_down_held_for_seconds", config.policy().scaleDownCooldown().toSeconds());
     alerts.send(
         new Alert(

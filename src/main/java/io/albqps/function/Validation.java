@@ -116,7 +116,8 @@ final class Validation {
       String status = loaded.recoveredFromCorruption() ? WARNING : OK;
       String message =
           loaded.recoveredFromCorruption()
-              ? "state file was corrupt and moved aside to " + loaded.movedAsideTo()
+              ? "state file was corrupt and moved aside to "
+                  + loaded.movedAsideTo().map(Object::toString).orElse("(unknown)")
               : "state readable at revision " + loaded.document().revision();
       add("state_file", status, message);
     } catch (StateStoreException e) {

@@ -17,6 +17,7 @@ final class Fixture implements AutoCloseable {
   final RecordingAlerts alerts = new RecordingAlerts();
   final List<Duration> sleeps = new ArrayList<>();
   HandlerConfig config = HandlerConfig.of("scg-test", "alb-test", Policy.defaults());
+  CloudConnector connector = CloudConnector.fixed(cloud.apis());
   private ScalingHandler handler;
 
   Fixture config(HandlerConfig value) {
@@ -30,7 +31,7 @@ final class Fixture implements AutoCloseable {
           new ScalingHandler(
               config,
               new SimpleAutoscaler(config.policy()),
-              CloudConnector.fixed(cloud.apis()),
+              connector,
               store,
               alerts,
               clock,

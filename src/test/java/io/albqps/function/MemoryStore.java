@@ -4,9 +4,11 @@ import io.albqps.engine.ScalerState;
 import io.albqps.state.StateConflictException;
 import io.albqps.state.StateDocument;
 import io.albqps.state.StateStore;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,9 +60,10 @@ final class MemoryStore implements StateStore {
     if (corruptOnNextLoad) {
       corruptOnNextLoad = false;
       current = withRevision(StateDocument.fresh(now, ScalerState.conservativeStart(now)), 0);
-      return new LoadResult(current, true, "/state/scaling_state.json.corrupt.1");
+      return new LoadResult(
+          current, true, Optional.of(Path.of("/state/scaling_state.json.corrupt.1")));
     }
-    return new LoadResult(current, false, null);
+    return LoadResult.of(current);
   }
 
   @Override
