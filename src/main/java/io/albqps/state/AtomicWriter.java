@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +50,8 @@ final class AtomicWriter {
 
   /** Writes {@code bytes} to a new temp file next to the target and fsyncs it. */
   Path writeTemp(byte[] bytes) throws IOException {
-    Path temp = Files.createTempFile(directory(), tempPrefix(), TEMP_SUFFIX, ownerOnly(target));
-    try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    Path temp = createTemp();
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -60,6 +62,28 @@ final class AtomicWriter {
       throw e;
     }
     return temp;
+  }
+
+  /**
+   * A new empty temp file with a random name. {@code CREATE_NEW} makes the name unique, so a cheap
+   * random suffices (Files.createTempFile's SecureRandom costs the function's cold start).
+   */
+  private Path createTemp() throws IOException {
+    FileAttribute<?>[] attributes = ownerOnly(target);
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      Path temp = directory().resolve(tempPrefix() + suffix + TEMP_SUFFIX);
+      try {
+        Files.newByteChannel(
+                temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)
+            .close();
+        return temp;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Renames {@code temp} over the target (atomically where the file system can). */
