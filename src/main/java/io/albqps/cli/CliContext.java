@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * What every command receives from the entry point: its output streams, the process environment and
- * a clock. Commands never read {@code System.getenv} or {@code System.out} themselves, so tests
+ * a clock. Commands never read the process environment or the standard streams themselves, so tests
  * drive them with {@code StringWriter}s and maps.
  */
 public record CliContext(

@@ -71,8 +71,9 @@ final class Guards {
     if (!group.instancesListed()) {
       return false;
     }
+    Instant warmSince = now.minus(warmup);
     for (Instance instance : group.instances()) {
-      if (!instance.inService() || instance.createdAt().plus(warmup).isAfter(now)) {
+      if (!instance.inService() || instance.createdAt().isAfter(warmSince)) {
         return true;
       }
     }

@@ -25,6 +25,9 @@ final class RecommendationHistory {
    */
   static List<Recommendation> appendAndPrune(
       List<Recommendation> history, Recommendation entry, Duration keep) {
+    if (keep.isZero()) {
+      return List.of(entry);
+    }
     Instant cutoff = entry.at().minus(keep);
     int anchor = -1;
     for (int i = 0; i < history.size(); i++) {

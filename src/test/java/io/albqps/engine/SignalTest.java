@@ -1,0 +1,69 @@
+package io.albqps.engine;
+
+import static io.albqps.engine.Obs.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Step 3: the QPS statistic and the predictive horizon. */
+class SignalTest {
+  private static final List<MetricPoint> POINTS =
+      Obs.series(10, 50, 20, 40, 30, 60, 70, 80, 90, 100).build().points();
+
+  static Stream<Arguments> statistics() {
+    return Stream.of(
+        Arguments.of("mean averages every point (the original)", QpsStatistic.MEAN, 55.0),
+        Arguments.of("max takes the highest point", QpsStatistic.MAX, 100.0),
+        Arguments.of("latest takes the newest point", QpsStatistic.LATEST, 100.0),
+        Arguments.of("p90 is the nearest-rank 90th percentile", QpsStatistic.P90, 90.0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("statistics")
+  void statisticOfTheWindow(String sentence, QpsStatistic statistic, double expected) {
+    assertThat(Signal.statistic(statistic, POINTS)).isEqualTo(expected);
+  }
+
+  @Test
+  void slopeOfARisingLineIsItsGradient() {
+    List<MetricPoint> line = Obs.series(100, 160, 220, 280).build().points();
+
+    assertThat(Signal.slopePerSecond(line)).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void predictionRaisesTheSignalOnARisingTrend() {
+    List<MetricPoint> line = Obs.series(100, 160, 220, 280).build().points();
+
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120));
+
+    assertThat(qps).isCloseTo(400, within(1e-6));
+  }
+
+  @Test
+  void predictionNeverLowersTheSignalOnAFallingTrend() {
+    List<MetricPoint> line = Obs.series(280, 220, 160, 100).build().points();
+
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120));
+
+    assertThat(qps).isEqualTo(100);
+  }
+
+  @Test
+  void predictiveHorizonScalesUpAheadOfTheTrend() {
+    Policy policy = Obs.immediate().predictiveHorizon(Duration.ofSeconds(120)).build();
+    Observation obs = Obs.series(100, 160, 220, 280).desired(6).build();
+
+    Decision decision = ScalingEngine.decide(policy, obs, ScalerState.INITIAL, NOW);
+
+    assertThat(decision.qps()).hasValueCloseTo(310.0, within(1e-6));
+    assertThat(decision.newDesired()).isEqualTo(7);
+  }
+}
