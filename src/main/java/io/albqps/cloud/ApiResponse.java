@@ -2,7 +2,6 @@ package io.albqps.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The {@code Result} of one successful BytePlus call with the request id of its {@code
@@ -16,9 +15,5 @@ public record ApiResponse(String action, String requestId, JsonNode result) {
   public ApiResponse {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(result, "result");
-  }
-
-  public Optional<String> requestIdIfSent() {
-    return Optional.ofNullable(requestId);
   }
 }

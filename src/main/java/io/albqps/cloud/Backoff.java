@@ -28,13 +28,12 @@ record Backoff(Duration base, Duration cap) {
     if (retry < 0) {
       throw new IllegalArgumentException("retry must be >= 0, got " + retry);
     }
-    long capMillis = cap.toMillis();
-    if (retry >= 62) {
-      return Duration.ofMillis(capMillis);
+    long baseMillis = base.toMillis();
+    // base × 2^retry > cap exactly when base > floor(cap / 2^retry); no shift can overflow.
+    if (retry >= 63 || baseMillis > (cap.toMillis() >> retry)) {
+      return Duration.ofMillis(cap.toMillis());
     }
-    long grown = base.toMillis() << retry;
-    boolean overflowed = grown >>> retry != base.toMillis();
-    return Duration.ofMillis(overflowed ? capMillis : Math.min(capMillis, grown));
+    return Duration.ofMillis(baseMillis << retry);
   }
 
   /** A random wait in {@code [0, ceiling(retry)]}. */
