@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       StatusCommand.class,
       ServeCommand.class,
+      EmulatorCommand.class,
       SimulateCommand.class,
       DemoCommand.class
     })

@@ -137,7 +137,7 @@ public record EmulatorConfig(
     private int minInstances = 1;
     private int maxInstances = 10;
     private int initialDesired = 1;
-    private Duration bootTime = Duration.ofSeconds(180);
+    private Duration bootTime = Duration.ofMinutes(3);
     private Duration bootSpread = Duration.ZERO;
     private Duration removalTime = Duration.ofSeconds(30);
     private String albId = "alb-emulator";
