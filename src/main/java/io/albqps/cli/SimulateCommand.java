@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -193,8 +195,7 @@ final class SimulateCommand implements Callable<Integer> {
       context.out().print(Report.table(result));
       context.out().println();
       if (out != null) {
-        write(
-            result, out.resolve(plan.variable().toLowerCase(java.util.Locale.ROOT) + "-" + value));
+        write(result, out.resolve(plan.variable().toLowerCase(Locale.ROOT) + "-" + value));
       }
     }
     return Main.EXIT_OK;
@@ -328,7 +329,7 @@ final class SimulateCommand implements Callable<Integer> {
             "VARIABLE=v1,v2,... with a settings variable such as DOWNSCALE_DELAY_SECONDS");
       }
       List<String> values =
-          java.util.Arrays.stream(text.substring(eq + 1).split(","))
+          Arrays.stream(text.substring(eq + 1).split(","))
               .map(String::trim)
               .filter(v -> !v.isEmpty())
               .toList();

@@ -71,7 +71,7 @@ public final class Policies {
    * never partial while points arrive.
    */
   private static SourceFactory baseline(String name, double target) {
-    Baselines.byName(name, target);
+    Baselines.byName(name, target); // fails now, not mid-run, on an unknown name
     return (cluster, foresight) ->
         new AutoscalerSource(
             Baselines.byName(name, target),

@@ -173,7 +173,7 @@ public final class Report {
         m.cloudMonitorPeriod().toSeconds()
             + " s points, published "
             + m.ingestionLag().toSeconds()
-            + " s after their timestamp");
+            + " s after their period ends");
     row(out, "evaluation interval", m.evalInterval().toSeconds() + " s");
     row(
         out,

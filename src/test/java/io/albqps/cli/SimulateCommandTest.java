@@ -1,0 +1,126 @@
+package io.albqps.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.albqps.sim.Charts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CliContext context =
+        new CliContext(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Map.of(),
+            Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
+    return Main.run(args, context);
+  }
+
+  @Test
+  void writesTheReportCsvsAndChartsForAScenario(@TempDir Path dir) {
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "ray-load-test",
+            "--policies",
+            "ours,hpa,oracle",
+            "--out",
+            dir.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("ours", "hpa", "oracle", "GPU-h");
+    for (String file : new String[] {"report.md", "metrics.csv", "timeseries.csv"}) {
+      assertThat(dir.resolve(file)).isNotEmptyFile();
+    }
+    for (String chart : Charts.FILES) {
+      assertThat(dir.resolve(chart)).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void theLegacyPresetMakesOursDecideAsTheOriginal() {
+    int code =
+        run("simulate", "--scenario", "spike", "--policies", "ours,original", "--preset", "legacy");
+
+    assertThat(code).as(err.toString()).isZero();
+    String[] rows = out.toString().split("\n");
+    assertThat(rows[1].replaceFirst("^ours +", ""))
+        .isEqualTo(rows[2].replaceFirst("^original +", ""));
+  }
+
+  @Test
+  void aSweepPrintsOneTablePerValue() {
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "step",
+            "--policies",
+            "ours",
+            "--sweep",
+            "DOWNSCALE_DELAY_SECONDS=300,900");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("## DOWNSCALE_DELAY_SECONDS=300", "## DOWNSCALE_DELAY_SECONDS=900");
+  }
+
+  @Test
+  void aSweepOfAnUnknownVariableIsAUsageError() {
+    assertThat(run("simulate", "--scenario", "step", "--sweep", "DOWNSCALE_DELAY=1,2"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--sweep", "DOWNSCALE_DELAY_SECONDS");
+  }
+
+  @Test
+  void aBadSettingForOursIsAUsageError() {
+    assertThat(run("simulate", "--scenario", "step", "--sweep", "SCALE_UP_THRESHOLD=7"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("SCALE_UP_THRESHOLD");
+  }
+
+  @Test
+  void aBadTraceFileIsAUsageErrorNamingTheLine(@TempDir Path dir) throws Exception {
+    Path trace = dir.resolve("bad.csv");
+    Files.writeString(trace, "t,qps\n0,10\n60,lots\n");
+
+    assertThat(run("simulate", "--trace", trace.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("bad.csv line 3, column 2 (qps)", "'lots'");
+  }
+
+  @Test
+  void e2eModeIsRejectedUntilItExists() {
+    assertThat(run("simulate", "--scenario", "step", "--mode", "e2e")).isEqualTo(2);
+    assertThat(err.toString()).contains("--mode", "e2e");
+  }
+
+  @Test
+  void anUnknownPolicyIsAUsageErrorListingTheKnownOnes() {
+    assertThat(run("simulate", "--scenario", "step", "--policies", "ours,keda")).isEqualTo(2);
+    assertThat(err.toString()).contains("keda", "aws-target-tracking");
+  }
+
+  @Test
+  void anEvaluationIntervalOtherThan60Or15IsAUsageError() {
+    assertThat(run("simulate", "--scenario", "step", "--eval-interval", "30")).isEqualTo(2);
+    assertThat(err.toString()).contains("--eval-interval", "60 or 15");
+  }
+
+  @Test
+  void traceAndScenarioTogetherAreAUsageError() {
+    assertThat(run("simulate", "--scenario", "step", "--trace", "x.csv")).isEqualTo(2);
+  }
+}
