@@ -36,15 +36,9 @@ public final class FunctionWiring {
     if (settings.alertWebhookUrl().isEmpty()) {
       return AlertSender.NONE;
     }
-    AlertFormat format =
-        switch (settings.alertWebhookFormat()) {
-          case JSON -> AlertFormat.JSON;
-          case LARK -> AlertFormat.LARK;
-          case SLACK -> AlertFormat.SLACK;
-        };
     return WebhookAlertSender.create(
         settings.alertWebhookUrl().get().toString(),
-        format,
+        settings.alertWebhookFormat(),
         settings.albId(),
         settings.autoscalingGroupId());
   }

@@ -2,6 +2,7 @@ package io.albqps.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.albqps.config.AlertWebhookFormat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts alerts to {@code ALERT_WEBHOOK_URL} in the configured {@link AlertFormat}, with a short
- * timeout; a failed delivery is logged as a warning and never fails the invocation. Webhook URLs
- * carry their token in the path or query, so logs name only the scheme, host and port.
+ * Posts alerts to {@code ALERT_WEBHOOK_URL} in the configured {@link AlertWebhookFormat}, with a
+ * short timeout; a failed delivery is logged as a warning and never fails the invocation. Webhook
+ * URLs carry their token in the path or query, so logs name only the scheme, host and port.
  */
 public final class WebhookAlertSender implements AlertSender {
   /** Long enough for a chat webhook, short enough not to eat the invocation's time. */
@@ -31,13 +32,13 @@ public final class WebhookAlertSender implements AlertSender {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpUrl url;
-  private final AlertFormat format;
+  private final AlertWebhookFormat format;
   private final String albId;
   private final String autoscalingGroupId;
   private final OkHttpClient client;
 
   private WebhookAlertSender(
-      HttpUrl url, AlertFormat format, String albId, String groupId, OkHttpClient client) {
+      HttpUrl url, AlertWebhookFormat format, String albId, String groupId, OkHttpClient client) {
     this.url = url;
     this.format = format;
     this.albId = albId;
@@ -47,7 +48,7 @@ public final class WebhookAlertSender implements AlertSender {
 
   /** A sender with its own small client and the {@link #DEFAULT_TIMEOUT}. */
   public static WebhookAlertSender create(
-      String webhookUrl, AlertFormat format, String albId, String autoscalingGroupId) {
+      String webhookUrl, AlertWebhookFormat format, String albId, String autoscalingGroupId) {
     return create(
         webhookUrl, format, albId, autoscalingGroupId, new OkHttpClient(), DEFAULT_TIMEOUT);
   }
@@ -61,7 +62,7 @@ public final class WebhookAlertSender implements AlertSender {
    */
   public static WebhookAlertSender create(
       String webhookUrl,
-      AlertFormat format,
+      AlertWebhookFormat format,
       String albId,
       String autoscalingGroupId,
       OkHttpClient client,
@@ -103,7 +104,9 @@ public final class WebhookAlertSender implements AlertSender {
       Request request =
           new Request.Builder()
               .url(url)
-              .post(RequestBody.create(format.body(alert, albId, autoscalingGroupId), JSON))
+              .post(
+                  RequestBody.create(
+                      AlertBody.render(format, alert, albId, autoscalingGroupId), JSON))
               .build();
       try (Response response = client.newCall(request).execute()) {
         checkAnswer(alert, response);
@@ -128,7 +131,7 @@ public final class WebhookAlertSender implements AlertSender {
           response.code());
       return;
     }
-    if (format == AlertFormat.LARK) {
+    if (format == AlertWebhookFormat.LARK) {
       checkLarkCode(alert, response.body());
     }
   }

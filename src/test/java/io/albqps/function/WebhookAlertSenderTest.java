@@ -20,6 +20,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.albqps.config.AlertWebhookFormat;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class WebhookAlertSenderTest {
   void jsonFormatPostsTheOriginalPayloadWithTimestampAndExecutionId() {
     webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(okJson("{}")));
 
-    sender(AlertFormat.JSON).send(SCALE_UP);
+    sender(AlertWebhookFormat.JSON).send(SCALE_UP);
 
     webhook.verify(
         postRequestedFor(urlEqualTo(HOOK))
@@ -99,7 +100,7 @@ class WebhookAlertSenderTest {
   void larkFormatPostsATextMessage() {
     webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(okJson("{\"code\":0,\"msg\":\"success\"}")));
 
-    sender(AlertFormat.LARK).send(SCALE_UP);
+    sender(AlertWebhookFormat.LARK).send(SCALE_UP);
 
     webhook.verify(
         postRequestedFor(urlEqualTo(HOOK))
@@ -117,7 +118,7 @@ class WebhookAlertSenderTest {
   void slackFormatPostsATextMessage() {
     webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withBody("ok")));
 
-    sender(AlertFormat.SLACK).send(SCALE_UP);
+    sender(AlertWebhookFormat.SLACK).send(SCALE_UP);
 
     webhook.verify(
         postRequestedFor(urlEqualTo(HOOK))
@@ -136,7 +137,7 @@ class WebhookAlertSenderTest {
         new Alert(
             "scale_down", "success", "qps_below_threshold", Map.of(), true, SCALE_UP.at(), "r-1");
 
-    assertThat(AlertFormat.text(dryRun, "alb-1", "scg-1"))
+    assertThat(AlertBody.text(dryRun, "alb-1", "scg-1"))
         .startsWith("[DRY RUN] [byteplus-alb-autoscaling] scale_down success")
         .doesNotContain("\n\n");
   }
@@ -154,7 +155,7 @@ class WebhookAlertSenderTest {
             SCALE_UP.at(),
             "req-9");
 
-    sender(AlertFormat.JSON).send(withTime);
+    sender(AlertWebhookFormat.JSON).send(withTime);
 
     webhook.verify(
         postRequestedFor(urlEqualTo(HOOK))
@@ -168,7 +169,7 @@ class WebhookAlertSenderTest {
       String name, ResponseDefinitionBuilder answer) {
     webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(answer));
 
-    assertThatCode(() -> sender(AlertFormat.JSON).send(SCALE_UP)).doesNotThrowAnyException();
+    assertThatCode(() -> sender(AlertWebhookFormat.JSON).send(SCALE_UP)).doesNotThrowAnyException();
 
     assertThat(warnings()).hasSize(1);
     assertThat(warnings().get(0))
@@ -189,7 +190,7 @@ class WebhookAlertSenderTest {
   @Test
   void webhookSlowerThanTheTimeoutIsSwallowedAndLogged() {
     webhook.stubFor(post(urlEqualTo(HOOK)).willReturn(okJson("{}").withFixedDelay(3_000)));
-    WebhookAlertSender impatient = sender(AlertFormat.JSON, Duration.ofMillis(300));
+    WebhookAlertSender impatient = sender(AlertWebhookFormat.JSON, Duration.ofMillis(300));
 
     assertThatCode(() -> impatient.send(SCALE_UP)).doesNotThrowAnyException();
 
@@ -210,7 +211,7 @@ class WebhookAlertSenderTest {
     WebhookAlertSender sender =
         WebhookAlertSender.create(
             "http://127.0.0.1:" + closedPort + HOOK,
-            AlertFormat.SLACK,
+            AlertWebhookFormat.SLACK,
             "alb-123",
             "scg-456",
             client,
@@ -229,7 +230,7 @@ class WebhookAlertSenderTest {
                 okJson(
                     "{\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}")));
 
-    sender(AlertFormat.LARK).send(SCALE_UP);
+    sender(AlertWebhookFormat.LARK).send(SCALE_UP);
 
     assertThat(warnings())
         .singleElement()
@@ -239,32 +240,11 @@ class WebhookAlertSenderTest {
         .doesNotContain("SECRET");
   }
 
-  @ParameterizedTest(name = "\"{0}\" -> {1}")
-  @MethodSource("formatNames")
-  void formatIsParsedFromItsConfigName(String value, AlertFormat expected) {
-    assertThat(AlertFormat.parse(value)).isEqualTo(expected);
-  }
-
-  static Stream<Arguments> formatNames() {
-    return Stream.of(
-        Arguments.of("json", AlertFormat.JSON),
-        Arguments.of("LARK", AlertFormat.LARK),
-        Arguments.of(" slack ", AlertFormat.SLACK));
-  }
-
-  @Test
-  void unknownFormatNamesTheAllowedOnes() {
-    assertThatThrownBy(() -> AlertFormat.parse("teams"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ALERT_WEBHOOK_FORMAT")
-        .hasMessageContaining("json, lark, slack")
-        .hasMessageContaining("teams");
-  }
-
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("rejectedUrls")
   void urlThatIsNotHttpsOrLoopbackIsRejectedWithoutRepeatingItsToken(String url) {
-    assertThatThrownBy(() -> WebhookAlertSender.create(url, AlertFormat.JSON, "alb-1", "scg-1"))
+    assertThatThrownBy(
+            () -> WebhookAlertSender.create(url, AlertWebhookFormat.JSON, "alb-1", "scg-1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ALERT_WEBHOOK_URL")
         .hasMessageNotContaining("SECRET");
@@ -279,11 +259,11 @@ class WebhookAlertSenderTest {
   }
 
   /** Generous timeout: the machine may be busy, and only the timeout test wants one to fire. */
-  private WebhookAlertSender sender(AlertFormat format) {
+  private WebhookAlertSender sender(AlertWebhookFormat format) {
     return sender(format, Duration.ofSeconds(10));
   }
 
-  private WebhookAlertSender sender(AlertFormat format, Duration timeout) {
+  private WebhookAlertSender sender(AlertWebhookFormat format, Duration timeout) {
     return WebhookAlertSender.create(
         "http://127.0.0.1:" + webhook.getPort() + HOOK,
         format,

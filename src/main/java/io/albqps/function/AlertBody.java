@@ -3,58 +3,31 @@ package io.albqps.function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
+import io.albqps.config.AlertWebhookFormat;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The body an alert webhook receives ({@code ALERT_WEBHOOK_FORMAT}): the original solution's JSON
- * payload, or a text message for a Lark/Feishu bot or a Slack incoming webhook.
+ * Renders the body an alert webhook receives in the configured {@link AlertWebhookFormat}: the
+ * original solution's JSON payload, or a text message for a Lark/Feishu bot or a Slack incoming
+ * webhook.
  */
-public enum AlertFormat {
-  /** The original payload: service, ids, action, status, message, details, dry_run, and more. */
-  JSON("json"),
-  /** A Lark/Feishu custom bot text message: {@code {"msg_type":"text","content":{"text":…}}}. */
-  LARK("lark"),
-  /** A Slack incoming-webhook message: {@code {"text":…}}. */
-  SLACK("slack");
-
+final class AlertBody {
   /** The {@code service} field of the original payload, kept so existing receivers still match. */
   static final String SERVICE = "byteplus-alb-autoscaling";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final String configName;
-
-  AlertFormat(String configName) {
-    this.configName = configName;
-  }
-
-  /** The value of {@code ALERT_WEBHOOK_FORMAT} that selects this format. */
-  public String configName() {
-    return configName;
-  }
-
-  /** Parses {@code ALERT_WEBHOOK_FORMAT} (case and surrounding blanks ignored). */
-  public static AlertFormat parse(String value) {
-    String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values())
-        .filter(format -> format.configName.equals(wanted))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "ALERT_WEBHOOK_FORMAT must be one of json, lark, slack; got '" + value + "'"));
-  }
+  private AlertBody() {}
 
   /** The UTF-8 JSON body for {@code alert} raised about the given ALB and group. */
-  byte[] body(Alert alert, String albId, String autoscalingGroupId) {
+  static byte[] render(
+      AlertWebhookFormat format, Alert alert, String albId, String autoscalingGroupId) {
     ObjectNode body = MAPPER.createObjectNode();
-    switch (this) {
+    switch (format) {
       case JSON -> {
         body.put("timestamp", alert.at().toString());
         body.put("service", SERVICE);
@@ -116,7 +89,7 @@ public enum AlertFormat {
       return value;
     }
     if (value instanceof Optional<?> optional) {
-      return optional.map(AlertFormat::plain).orElse(null);
+      return optional.map(AlertBody::plain).orElse(null);
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> sorted = new TreeMap<>();
@@ -124,7 +97,7 @@ public enum AlertFormat {
       return sorted;
     }
     if (value instanceof Collection<?> items) {
-      return items.stream().map(AlertFormat::plain).toList();
+      return items.stream().map(AlertBody::plain).toList();
     }
     return value.toString();
   }
