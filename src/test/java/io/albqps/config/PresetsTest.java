@@ -81,7 +81,7 @@ class PresetsTest {
                 .instanceWarmup(Duration.ZERO)
                 .panicThreshold(0)
                 .predictiveHorizon(Duration.ZERO)
-                .metricStaleAfter(Duration.ofSeconds(120))
+                .metricStaleAfter(Duration.ofSeconds(180))
                 .build());
   }
 
