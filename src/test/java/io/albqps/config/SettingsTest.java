@@ -326,7 +326,7 @@ class SettingsTest {
     assertThat(settings.source(Variable.SCALE_DOWN_COOLDOWN))
         .isEqualTo(new SourcedValue(Variable.SCALE_DOWN_COOLDOWN, "1200", Source.ENV));
     assertThat(settings.source(Variable.METRIC_PERIOD))
-        .isEqualTo(new SourcedValue(Variable.METRIC_PERIOD, "120", Source.PRESET));
+        .isEqualTo(new SourcedValue(Variable.METRIC_PERIOD, "300", Source.PRESET));
     assertThat(settings.source(Variable.LOG_LEVEL))
         .isEqualTo(new SourcedValue(Variable.LOG_LEVEL, "INFO", Source.DEFAULT));
     assertThat(settings.source(Variable.METRIC_STALE_SECONDS))
