@@ -167,8 +167,8 @@ final class SettingsParser {
     in.decimal(PANIC_THRESHOLD, v -> v == 0 || (v > 1 && v <= 100))
         .ifPresent(policy::panicThreshold);
     seconds(PREDICTIVE_HORIZON_SECONDS, 0, 3600, policy::predictiveHorizon);
-    long cloudMonitorSeconds = Settings.cloudMonitorPeriodFor(metricPeriod).toSeconds();
-    int staleDefault = (int) (2 * Math.max(60, cloudMonitorSeconds));
+    Duration cloudMonitorPeriod = Settings.cloudMonitorPeriodFor(metricPeriod);
+    int staleDefault = (int) Policy.defaultMetricStaleAfter(cloudMonitorPeriod).toSeconds();
     in.integerOrDerived(METRIC_STALE_SECONDS, 10, MAX_SECONDS, staleDefault)
         .ifPresent(s -> policy.metricStaleAfter(Duration.ofSeconds(s)));
   }

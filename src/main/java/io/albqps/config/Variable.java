@@ -180,9 +180,9 @@ public enum Variable {
       true),
   METRIC_STALE_SECONDS(
       Presence.DERIVED,
-      "2 x max(60, CloudMonitor period)",
+      "max(60, CloudMonitor period) + 120",
       "seconds, an integer 10..86400",
-      "the newest point older than this means no data",
+      "no data when the newest point's period ended longer ago than this",
       Masking.NONE,
       true),
   REGION(

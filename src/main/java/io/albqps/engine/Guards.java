@@ -34,14 +34,19 @@ final class Guards {
     return Optional.empty();
   }
 
-  /** True when there is no point, or the newest point is older than {@code staleAfter}. */
+  /**
+   * True when there is no point, or the newest point is older than {@code staleAfter}. A point's
+   * age runs from the end of its period ({@code timestamp + pointInterval}): CloudMonitor stamps a
+   * point with its period's start and can only publish it after the period ends, so judging from
+   * the start would count a whole period of unavoidable delay against every point.
+   */
   static boolean metricsUnavailable(Observation obs, Duration staleAfter, Instant now) {
     List<MetricPoint> points = obs.points();
     if (points.isEmpty()) {
       return true;
     }
-    Instant newest = points.get(points.size() - 1).timestamp();
-    return newest.plus(staleAfter).isBefore(now);
+    Instant newestEnd = points.get(points.size() - 1).timestamp().plus(obs.pointInterval());
+    return newestEnd.plus(staleAfter).isBefore(now);
   }
 
   /** True when the window holds fewer than half of the points a complete window holds. */
@@ -50,13 +55,11 @@ final class Guards {
   }
 
   /**
-   * The staleness limit for policies without a {@link Policy}: DESIGN §3's default, twice the point
-   * interval and at least two minutes.
+   * The staleness limit for policies without a {@link Policy}, the same as {@code
+   * METRIC_STALE_SECONDS}' default for the observation's point interval.
    */
   static Duration defaultStaleAfter(Observation obs) {
-    Duration interval = obs.pointInterval();
-    Duration floor = Duration.ofSeconds(60);
-    return (interval.compareTo(floor) > 0 ? interval : floor).multipliedBy(2);
+    return Policy.defaultMetricStaleAfter(obs.pointInterval());
   }
 
   /**

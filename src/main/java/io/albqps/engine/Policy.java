@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param maxScaleDownPerAction 0 = unlimited
  * @param panicThreshold 0 = off; else the load ratio that skips up-delay and up/general cooldowns
  * @param predictiveHorizon zero = off
- * @param metricStaleAfter the newest point older than this means no data
+ * @param metricStaleAfter the newest point whose period ended longer ago than this means no data
  */
 public record Policy(
     boolean dynamicScaling,
@@ -39,6 +39,11 @@ public record Policy(
     double panicThreshold,
     Duration predictiveHorizon,
     Duration metricStaleAfter) {
+
+  /**
+   * The CloudMonitor ingestion lag the default staleness limit tolerates (reference §2: 1–2 min).
+   */
+  public static final Duration INGESTION_LAG_ALLOWANCE = Duration.ofSeconds(120);
 
   public Policy {
     positive("targetQpsPerInstance", targetQpsPerInstance);
@@ -88,6 +93,19 @@ public record Policy(
 
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * {@code METRIC_STALE_SECONDS}' default for CloudMonitor points {@code pointInterval} apart: one
+   * interval (at least a minute) plus {@link #INGESTION_LAG_ALLOWANCE}. A point's age counts from
+   * the end of its period, so the newest point is between lag and lag + interval old when the next
+   * is due: this keeps every evaluation fed while the lag stays within two minutes, whatever the
+   * evaluation's offset within the minute (staggered copies).
+   */
+  public static Duration defaultMetricStaleAfter(Duration pointInterval) {
+    Duration floor = Duration.ofSeconds(60);
+    return (pointInterval.compareTo(floor) > 0 ? pointInterval : floor)
+        .plus(INGESTION_LAG_ALLOWANCE);
   }
 
   /** The QPS per instance above which static mode adds a step. */

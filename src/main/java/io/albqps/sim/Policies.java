@@ -67,15 +67,20 @@ public final class Policies {
   }
 
   /**
-   * A baseline reading the newest points: it asks for two CloudMonitor periods, so a window is
-   * never partial while points arrive.
+   * A baseline reading the newest points: it asks for twice the ingestion lag plus one CloudMonitor
+   * period, so the window holds the newest published point at any evaluation offset (staggered
+   * copies included) and at least half the points it expects: it is never partial while points
+   * arrive.
    */
   private static SourceFactory baseline(String name, double target) {
     Baselines.byName(name, target); // fails now, not mid-run, on an unknown name
     return (cluster, foresight) ->
         new AutoscalerSource(
-            Baselines.byName(name, target),
-            cluster.evalInterval(),
-            cluster.cloudMonitorPeriod().multipliedBy(2));
+            Baselines.byName(name, target), cluster.evalInterval(), baselineLookBack(cluster));
+  }
+
+  /** The look-back the baselines ask for on {@code cluster}. */
+  static Duration baselineLookBack(ClusterModel cluster) {
+    return cluster.ingestionLag().plus(cluster.cloudMonitorPeriod()).multipliedBy(2);
   }
 }

@@ -81,6 +81,9 @@ public final class Report {
   /** The columns of the terminal table: the ones a reader compares first. */
   private static final int TABLE_COLUMNS = 13;
 
+  /** The policy the criteria judge. */
+  static final String OURS = "ours";
+
   private Report() {}
 
   /** The metric table for a terminal: one row per policy. */
@@ -214,10 +217,19 @@ public final class Report {
     return out.toString();
   }
 
-  /** Writes {@code report.md}, {@code metrics.csv} and {@code timeseries.csv} into {@code dir}. */
+  /**
+   * Writes {@code report.md}, {@code metrics.csv} and {@code timeseries.csv} into {@code dir}, and
+   * {@code criteria.csv} ({@link Criteria}) when the run holds {@code ours} and {@code hpa}.
+   */
   public static void writeAll(SimulationResult result, Path dir, List<String> chartFiles)
       throws IOException {
     Files.createDirectories(dir);
+    if (hasRun(result, OURS) && hasRun(result, Criteria.ACTIONS_REFERENCE)) {
+      Files.writeString(
+          dir.resolve("criteria.csv"),
+          Criteria.csv(Criteria.check(result, OURS)),
+          StandardCharsets.UTF_8);
+    }
     Files.writeString(
         dir.resolve("report.md"), markdown(result, chartFiles), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("metrics.csv"), metricsCsv(result), StandardCharsets.UTF_8);
@@ -225,6 +237,10 @@ public final class Report {
         Files.newBufferedWriter(dir.resolve("timeseries.csv"), StandardCharsets.UTF_8)) {
       writeTimeseries(result, out);
     }
+  }
+
+  private static boolean hasRun(SimulationResult result, String name) {
+    return result.runs().stream().anyMatch(r -> r.name().equals(name));
   }
 
   private static void row(StringBuilder out, String name, String value) {

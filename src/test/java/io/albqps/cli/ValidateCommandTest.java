@@ -55,7 +55,7 @@ class ValidateCommandTest {
 
     assertThat(out.toString())
         .containsPattern("AUTOSCALING_GROUP_ID +scg-abc123 +env")
-        .containsPattern("METRIC_PERIOD +120 +preset production")
+        .containsPattern("METRIC_PERIOD +300 +preset production")
         .containsPattern("GENERAL_COOLDOWN +90 +env")
         .containsPattern("LOG_LEVEL +INFO +default")
         .containsPattern("ALERT_WEBHOOK_URL +\\(unset\\) +default")

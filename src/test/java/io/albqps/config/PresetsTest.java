@@ -81,7 +81,7 @@ class PresetsTest {
                 .instanceWarmup(Duration.ZERO)
                 .panicThreshold(0)
                 .predictiveHorizon(Duration.ZERO)
-                .metricStaleAfter(Duration.ofSeconds(120))
+                .metricStaleAfter(Duration.ofSeconds(180))
                 .build());
   }
 
@@ -97,11 +97,13 @@ class PresetsTest {
     Settings settings = Settings.parse(SettingsTest.with("SCALING_PRESET", "production"));
     Policy policy = settings.policy();
 
-    assertThat(settings.metricPeriod()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(settings.metricPeriod()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(settings.cloudMonitorPeriod()).isEqualTo(Duration.ofSeconds(60));
     assertThat(policy.qpsStatistic()).isEqualTo(QpsStatistic.MAX);
+    assertThat(policy.scaleTolerance()).isEqualTo(0.15);
     assertThat(policy.upscaleDelay()).isZero();
     assertThat(policy.downscaleDelay()).isEqualTo(Duration.ofSeconds(900));
-    assertThat(policy.downscalingFactor()).isEqualTo(0.5);
+    assertThat(policy.downscalingFactor()).isEqualTo(1.0);
     assertThat(policy.instanceWarmup()).isEqualTo(Duration.ofSeconds(300));
     assertThat(policy.panicThreshold()).isEqualTo(2);
     assertThat(policy.predictiveHorizon()).isEqualTo(Duration.ofSeconds(180));
@@ -112,9 +114,9 @@ class PresetsTest {
     Settings settings =
         Settings.parse(
             SettingsTest.with(
-                "SCALING_PRESET", "production", "METRIC_PERIOD", "300", "PANIC_THRESHOLD", "0"));
+                "SCALING_PRESET", "production", "METRIC_PERIOD", "240", "PANIC_THRESHOLD", "0"));
 
-    assertThat(settings.metricPeriod()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(settings.metricPeriod()).isEqualTo(Duration.ofSeconds(240));
     assertThat(settings.policy().panicThreshold()).isZero();
     assertThat(settings.policy().qpsStatistic()).isEqualTo(QpsStatistic.MAX);
   }

@@ -69,9 +69,9 @@ class SettingsTest {
   void defaultPolicyIsTheEnginesDefaultWithTheDerivedStalenessBound() throws ConfigException {
     Policy policy = Settings.parse(required()).policy();
 
-    // METRIC_PERIOD 300 s -> CloudMonitor period 60 s -> stale after 2 x max(60, 60) = 120 s.
+    // METRIC_PERIOD 300 s -> CloudMonitor period 60 s -> stale after max(60, 60) + 120 = 180 s.
     assertThat(policy)
-        .isEqualTo(Policy.builder().metricStaleAfter(Duration.ofSeconds(120)).build());
+        .isEqualTo(Policy.builder().metricStaleAfter(Duration.ofSeconds(180)).build());
   }
 
   @Test
@@ -130,14 +130,14 @@ class SettingsTest {
 
   static Stream<Arguments> cloudMonitorPeriods() {
     return Stream.of(
-        Arguments.of("10", 15, 120),
-        Arguments.of("30", 15, 120),
-        Arguments.of("31", 30, 120),
-        Arguments.of("120", 30, 120),
-        Arguments.of("121", 60, 120),
-        Arguments.of("600", 60, 120),
-        Arguments.of("601", 300, 600),
-        Arguments.of("3600", 300, 600));
+        Arguments.of("10", 15, 180),
+        Arguments.of("30", 15, 180),
+        Arguments.of("31", 30, 180),
+        Arguments.of("120", 30, 180),
+        Arguments.of("121", 60, 180),
+        Arguments.of("600", 60, 180),
+        Arguments.of("601", 300, 420),
+        Arguments.of("3600", 300, 420));
   }
 
   @ParameterizedTest(name = "METRIC_PERIOD {0} s -> CloudMonitor period {1} s, stale after {2} s")
@@ -326,11 +326,11 @@ class SettingsTest {
     assertThat(settings.source(Variable.SCALE_DOWN_COOLDOWN))
         .isEqualTo(new SourcedValue(Variable.SCALE_DOWN_COOLDOWN, "1200", Source.ENV));
     assertThat(settings.source(Variable.METRIC_PERIOD))
-        .isEqualTo(new SourcedValue(Variable.METRIC_PERIOD, "120", Source.PRESET));
+        .isEqualTo(new SourcedValue(Variable.METRIC_PERIOD, "300", Source.PRESET));
     assertThat(settings.source(Variable.LOG_LEVEL))
         .isEqualTo(new SourcedValue(Variable.LOG_LEVEL, "INFO", Source.DEFAULT));
     assertThat(settings.source(Variable.METRIC_STALE_SECONDS))
-        .isEqualTo(new SourcedValue(Variable.METRIC_STALE_SECONDS, "120", Source.DEFAULT));
+        .isEqualTo(new SourcedValue(Variable.METRIC_STALE_SECONDS, "180", Source.DEFAULT));
   }
 
   @Test

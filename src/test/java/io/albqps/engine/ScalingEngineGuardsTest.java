@@ -38,7 +38,7 @@ class ScalingEngineGuardsTest {
             Reason.METRICS_UNAVAILABLE),
         Arguments.of(
             "a newest point older than the staleness limit is no data",
-            Obs.qps(0).desired(5).newestAge(Duration.ofMinutes(11)),
+            Obs.qps(0).desired(5).newestAge(Duration.ofMinutes(12)),
             Reason.METRICS_UNAVAILABLE),
         Arguments.of(
             "2 of 5 points showing low load cannot scale down (KEDA #3065)",
@@ -67,12 +67,55 @@ class ScalingEngineGuardsTest {
   }
 
   @Test
-  void pointExactlyAtTheStalenessLimitIsStillFresh() {
-    Observation obs = Obs.qps(500).desired(2).newestAge(POLICY.metricStaleAfter()).build();
+  void pointWhosePeriodEndedExactlyAtTheStalenessLimitIsStillFresh() {
+    Duration startAge = POLICY.metricStaleAfter().plus(Duration.ofMinutes(1));
+    Observation obs = Obs.qps(500).desired(2).newestAge(startAge).build();
 
     Decision decision = ScalingEngine.decide(POLICY, obs, ScalerState.INITIAL, NOW);
 
     assertThat(decision.action()).isEqualTo(Action.SCALE_UP);
+  }
+
+  @Test
+  void pointWhosePeriodEndedOneSecondPastTheStalenessLimitIsNoData() {
+    Duration startAge = POLICY.metricStaleAfter().plus(Duration.ofSeconds(61));
+    Observation obs = Obs.qps(500).desired(2).newestAge(startAge).build();
+
+    Decision decision = ScalingEngine.decide(POLICY, obs, ScalerState.INITIAL, NOW);
+
+    assertThat(decision.reason()).isEqualTo(Reason.METRICS_UNAVAILABLE);
+  }
+
+  /**
+   * 60 s points published 60 s after their minute ends, read by four staggered copies: the newest
+   * point starts 120 to 165 s before the evaluation, so its period ended 60 to 105 s before it.
+   */
+  @ParameterizedTest(name = "evaluation at :{0} sees a point that started {1} s ago: fresh")
+  @MethodSource("staggeredOffsets")
+  void defaultLimitFeedsEveryStaggeredCopyUnderAMinuteOfLag(int offset, int startAgeSeconds) {
+    Duration staleAfter = Policy.defaultMetricStaleAfter(Duration.ofMinutes(1));
+    Policy policy = Obs.immediate().metricStaleAfter(staleAfter).build();
+    Observation obs =
+        Obs.qps(500).desired(2).newestAge(Duration.ofSeconds(startAgeSeconds)).build();
+
+    Decision decision = ScalingEngine.decide(policy, obs, ScalerState.INITIAL, NOW);
+
+    assertThat(decision.action()).isEqualTo(Action.SCALE_UP);
+  }
+
+  static Stream<Arguments> staggeredOffsets() {
+    return Stream.of(
+        Arguments.of(0, 120), Arguments.of(15, 135), Arguments.of(30, 150), Arguments.of(45, 165));
+  }
+
+  @Test
+  void defaultLimitIsOnePointIntervalPlusTwoMinutesOfLag() {
+    assertThat(Policy.defaultMetricStaleAfter(Duration.ofSeconds(15)))
+        .isEqualTo(Duration.ofSeconds(180));
+    assertThat(Policy.defaultMetricStaleAfter(Duration.ofSeconds(60)))
+        .isEqualTo(Duration.ofSeconds(180));
+    assertThat(Policy.defaultMetricStaleAfter(Duration.ofSeconds(300)))
+        .isEqualTo(Duration.ofSeconds(420));
   }
 
   @Test

@@ -45,7 +45,12 @@ class ScalingEngineProperties {
     List<MetricPoint> points = obs.points();
     boolean missing =
         points.isEmpty()
-            || points.get(points.size() - 1).timestamp().plus(c.staleAfter()).isBefore(NOW);
+            || points
+                .get(points.size() - 1)
+                .timestamp()
+                .plus(obs.pointInterval())
+                .plus(c.staleAfter())
+                .isBefore(NOW);
     boolean partial = 2 * points.size() < obs.expectedPoints();
 
     Decision decision = c.autoscaler().decide(obs, c.state(), NOW);
