@@ -58,6 +58,20 @@ public record StateDocument(
         List.of());
   }
 
+  /** This document as a store writes it: the next revision, stamped with when and by whom. */
+  StateDocument stamped(long newRevision, Instant now, String executionId) {
+    return new StateDocument(
+        newRevision,
+        createdAt,
+        now,
+        executionId,
+        scaler,
+        metricsCache,
+        errorTracking,
+        statistics,
+        scalingHistory);
+  }
+
   /** The last QPS and instance count seen; for status output and alerts. */
   public record MetricsCache(
       OptionalDouble lastQpsValue, Optional<Instant> lastQpsTimestamp, int lastInstanceCount) {

@@ -1,6 +1,9 @@
 package io.albqps.state;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the state document lives between invocations: a JSON file on the TOS mount in production,
@@ -22,6 +25,21 @@ public interface StateStore {
   StateDocument save(StateDocument document, long expectedRevision, Instant now, String executionId)
       throws StateStoreException;
 
-  /** The result of a load, and what happened on the way. */
-  record LoadResult(StateDocument document, boolean recoveredFromCorruption, String movedAsideTo) {}
+  /**
+   * The result of a load, and what happened on the way: after a corrupt file, {@code
+   * recoveredFromCorruption} is true and {@code movedAsideTo} names where the bad file now is
+   * (empty when another copy moved it first).
+   */
+  record LoadResult(
+      StateDocument document, boolean recoveredFromCorruption, Optional<Path> movedAsideTo) {
+    public LoadResult {
+      Objects.requireNonNull(document, "document");
+      Objects.requireNonNull(movedAsideTo, "movedAsideTo");
+    }
+
+    /** A normal load: the stored (or a fresh) document. */
+    public static LoadResult of(StateDocument document) {
+      return new LoadResult(document, false, Optional.empty());
+    }
+  }
 }
