@@ -20,7 +20,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "QPS-driven autoscaler for BytePlus GPU inference fleets behind an ALB.",
-    subcommands = {ValidateCommand.class, SimulateCommand.class, EmulatorCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      StatusCommand.class,
+      ServeCommand.class,
+      EmulatorCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class
+    })
 public final class Main implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILURE = 1;

@@ -1,0 +1,68 @@
+package io.albqps.cli;
+
+import io.albqps.config.ConfigException;
+import io.albqps.config.LogFormat;
+import io.albqps.config.Settings;
+import io.albqps.function.FunctionWiring;
+import io.albqps.function.HttpRuntime;
+import io.albqps.function.LogSetup;
+import io.albqps.function.RuntimeOptions;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code serve}: the veFaaS native/v1 runtime. Validates the settings once, builds the handler and
+ * its clients once, then answers invocations until SIGTERM (which lets the one in flight finish).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the function over HTTP as the veFaaS native/v1 runtime expects: GET /v1/ping, and"
+          + " every other request an invocation.",
+      "Port from _FAAS_RUNTIME_PORT, else _BYTEFAAS_RUNTIME_PORT, else 8000; deadline from"
+          + " _FAAS_FUNC_TIMEOUT."
+    })
+final class ServeCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Mixin EnvFileOption envFile;
+
+  @Option(names = "--port", description = "listen on this port instead of the platform's")
+  Integer port;
+
+  @Option(names = "--host", description = "bind address (default 0.0.0.0)")
+  String host;
+
+  ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws ConfigException, IOException, InterruptedException {
+    Map<String, String> env = context.environment(envFile.path());
+    Settings settings = Settings.parse(env);
+    if (settings.logFormat().resolve(System.console() != null) == LogFormat.JSON) {
+      LogSetup.jsonToStdout(settings.logLevel().name());
+    } else {
+      LogSetup.level(settings.logLevel().name());
+    }
+    RuntimeOptions options = RuntimeOptions.fromEnvironment(env);
+    if (port != null || host != null) {
+      options =
+          options.at(host == null ? options.host() : host, port == null ? options.port() : port);
+    }
+    HttpRuntime runtime =
+        HttpRuntime.start(
+            FunctionWiring.handler(settings, CliAlerts.from(settings), context.clock()),
+            options,
+            context.clock());
+    runtime.stopOnShutdown();
+    runtime.awaitStop();
+    return Main.EXIT_OK;
+  }
+}
