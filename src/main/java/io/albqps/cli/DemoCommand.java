@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--minutes",
-      defaultValue = "20",
+      defaultValue = "25",
       description = "simulated minutes to run; the load test takes 11 (default ${DEFAULT-VALUE})")
   long minutes;
 

@@ -44,8 +44,7 @@ final class RunCommand implements Callable<Integer> {
     Settings settings = Settings.parse(context.environment(envFile.path()));
     settings.requireCredentials();
     LogSetup.level(settings.logLevel().name());
-    try (ScalingHandler handler =
-        FunctionWiring.handler(settings, CliAlerts.from(settings), context.clock())) {
+    try (ScalingHandler handler = FunctionWiring.handler(settings, context.clock())) {
       InvocationContext invocation =
           InvocationContext.of(
               "cli-" + context.clock().millis(),

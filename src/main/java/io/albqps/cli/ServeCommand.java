@@ -58,9 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     HttpRuntime runtime =
         HttpRuntime.start(
-            FunctionWiring.handler(settings, CliAlerts.from(settings), context.clock()),
-            options,
-            context.clock());
+            FunctionWiring.handler(settings, context.clock()), options, context.clock());
     runtime.stopOnShutdown();
     runtime.awaitStop();
     return Main.EXIT_OK;

@@ -43,8 +43,7 @@ final class StatusCommand implements Callable<Integer> {
     Settings settings = Settings.parse(context.environment(envFile.path()));
     settings.requireCredentials();
     LogSetup.level("WARN");
-    try (ScalingHandler handler =
-        FunctionWiring.handler(settings, CliAlerts.from(settings), context.clock())) {
+    try (ScalingHandler handler = FunctionWiring.handler(settings, context.clock())) {
       Response response =
           handler.handleRequest(
               Event.status(),

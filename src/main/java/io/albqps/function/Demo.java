@@ -4,8 +4,7 @@ import io.albqps.emulator.EmulatorConfig;
 import io.albqps.emulator.SimulatedGroup;
 import io.albqps.time.VirtualClock;
 import io.albqps.traffic.LoadProfile;
-import io.albqps.traffic.PhaseProfile;
-import io.albqps.traffic.PhaseProfile.Phase;
+import io.albqps.traffic.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,14 +25,12 @@ public final class Demo {
 
   private Demo() {}
 
-  /** The tutorial's Locust stages: 1, 20, 40, 20 and 1 users for 1, 2, 5, 2 and 1 minutes. */
+  /**
+   * The tutorial's Locust stages (1, 20, 40, 20 and 1 users for 1, 2, 5, 2 and 1 minutes), the
+   * simulator's {@code ray-load-test} scenario.
+   */
   public static LoadProfile rayLoadTest(double qpsPerUser) {
-    return PhaseProfile.of(
-        Phase.hold(Duration.ofMinutes(1), qpsPerUser),
-        Phase.hold(Duration.ofMinutes(2), 20 * qpsPerUser),
-        Phase.hold(Duration.ofMinutes(5), 40 * qpsPerUser),
-        Phase.hold(Duration.ofMinutes(2), 20 * qpsPerUser),
-        Phase.hold(Duration.ofMinutes(1), qpsPerUser));
+    return Scenarios.byName("ray-load-test", qpsPerUser);
   }
 
   /** Runs the demo with its state file in {@code stateDir}; takes seconds. */

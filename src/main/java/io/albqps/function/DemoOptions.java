@@ -38,13 +38,13 @@ public record DemoOptions(
     }
   }
 
-  /** The defaults of {@code demo}: 10 QPS per user, 180 s boot, one copy, 20 minutes. */
+  /** The defaults of {@code demo}: 10 QPS per user, 180 s boot, one copy, 25 minutes. */
   public static DemoOptions defaults() {
     return new DemoOptions(
         10,
         Duration.ofSeconds(180),
         false,
-        Duration.ofMinutes(20),
+        Duration.ofMinutes(25),
         Policy.defaults(),
         Duration.ofSeconds(120),
         20);

@@ -66,7 +66,9 @@ public final class DemoReport {
             (o.staggered() ? "4 staggered copies (0/15/30/45 s)" : "1 copy, every minute")
                 + ", target "
                 + fmt(o.policy().targetQpsPerInstance())
-                + " QPS/instance, boot "
+                + " QPS/instance, look-back "
+                + o.metricPeriod().toSeconds()
+                + " s, boot "
                 + o.bootTime().toSeconds()
                 + " s"));
     lines.add(row("invocations", result.rows().size() + " (" + result.errors() + " errors)"));

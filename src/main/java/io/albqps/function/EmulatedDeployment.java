@@ -62,6 +62,7 @@ public final class EmulatedDeployment implements AutoCloseable {
     if (copies < 1 || copies > 60) {
       throw new IllegalArgumentException("copies must be in [1, 60], got " + copies);
     }
+    HttpRuntime.disableNagle();
     EmulatorConfig emulatorSettings = emulatorConfig.credentials(DEMO_KEYS).build();
     Emulator emulator = Emulator.start(emulatorSettings, clock);
     EmulatedDeployment deployment = new EmulatedDeployment(clock, emulator, stateFile);

@@ -19,16 +19,34 @@ import java.time.Clock;
 public final class FunctionWiring {
   private FunctionWiring() {}
 
-  /** The production handler; {@code alerts} is the webhook sender, or {@link AlertSender#NONE}. */
-  public static ScalingHandler handler(Settings settings, AlertSender alerts, Clock clock) {
+  /** The production handler, with the alert webhook the settings name (if any). */
+  public static ScalingHandler handler(Settings settings, Clock clock) {
     return new ScalingHandler(
         config(settings),
         ScalingEngine.ours(settings.policy()),
         connector(settings, clock, Sleeper.SYSTEM),
         new FileStateStore(settings.stateFile()),
-        alerts,
+        alerts(settings),
         clock,
         Sleeper.SYSTEM);
+  }
+
+  /** The webhook sender of {@code ALERT_WEBHOOK_URL} in its format, or no alerts without one. */
+  public static AlertSender alerts(Settings settings) {
+    if (settings.alertWebhookUrl().isEmpty()) {
+      return AlertSender.NONE;
+    }
+    AlertFormat format =
+        switch (settings.alertWebhookFormat()) {
+          case JSON -> AlertFormat.JSON;
+          case LARK -> AlertFormat.LARK;
+          case SLACK -> AlertFormat.SLACK;
+        };
+    return WebhookAlertSender.create(
+        settings.alertWebhookUrl().get().toString(),
+        format,
+        settings.albId(),
+        settings.autoscalingGroupId());
   }
 
   /** What the handler needs from the settings. */

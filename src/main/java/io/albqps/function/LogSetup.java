@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class LogSetup {
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
     appender.setName("JSON");
-    appender.setTarget("System.out");
+    appender.setTarget(ConsoleTarget.SystemOut.getName());
     appender.setEncoder(encoder);
     appender.start();
     root.detachAndStopAllAppenders();
