@@ -71,7 +71,7 @@ class StaggeredCopiesTest {
     Phase low = Phase.hold(Duration.ofSeconds(15), 100);
     Phase high = Phase.hold(Duration.ofSeconds(15), 700);
     List<Phase> wave = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 40; i++) {
       wave.add(i % 2 == 0 ? high : low);
     }
     Path stateDir = Files.createDirectories(dir.resolve("tos"));
