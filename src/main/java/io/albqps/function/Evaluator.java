@@ -22,6 +22,11 @@ final class Evaluator {
   private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
   private static final int SAVE_ATTEMPTS = 3;
 
+  /**
+   * An executed action's cooldown must land: merge onto fresher revisions longer before giving up.
+   */
+  private static final int SAVE_ATTEMPTS_AFTER_ACTION = 10;
+
   private final HandlerConfig config;
   private final Autoscaler autoscaler;
   private final StateStore store;
@@ -112,7 +117,7 @@ final class Evaluator {
       try {
         return store.save(next, base.revision(), now, executionId);
       } catch (StateConflictException e) {
-        if (attempt >= SAVE_ATTEMPTS) {
+        if (attempt >= (executed ? SAVE_ATTEMPTS_AFTER_ACTION : SAVE_ATTEMPTS)) {
           throw e;
         }
         LOG.info(

@@ -16,8 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state document as a JSON file on the TOS mount (DESIGN §5), shared by staggered copies of the
- * function without locks: writes are atomic renames, and a revision check just before the rename
- * refuses to overwrite what another copy wrote since our read.
+ * function: writes are atomic renames, and a revision check just before the rename refuses to
+ * overwrite what another copy wrote since our read. Check and rename run under an advisory lock on
+ * a sidecar {@code <file>.lock} where the file system supports one (released by the OS if the
+ * process dies), so two processes cannot both pass the check; where it does not, the check alone
+ * narrows the race to the few milliseconds between check and rename.
  */
 public final class FileStateStore implements StateStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileStateStore.class);
@@ -26,6 +29,7 @@ public final class FileStateStore implements StateStore {
   private final AtomicWriter writer;
   private final AtomicWriter.Mover mover;
   private final Object writeLock = new Object();
+  private final Path lockFile;
   private boolean orphansChecked;
 
   public FileStateStore(Path file) {
@@ -40,6 +44,7 @@ public final class FileStateStore implements StateStore {
     this.file = file;
     this.mover = Objects.requireNonNull(mover, "mover");
     this.writer = new AtomicWriter(file, mover);
+    this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
   }
 
   /** Where the state lives. */
@@ -79,25 +84,31 @@ public final class FileStateStore implements StateStore {
     StateDocument written = document.stamped(expectedRevision + 1, now, executionId);
     byte[] json = StateJson.write(written);
     synchronized (writeLock) {
-      Path temp = writeTemp(json);
-      long stored;
-      try {
-        stored = storedRevision();
-      } catch (StateStoreException e) {
-        writer.deleteQuietly(temp);
-        throw e;
-      }
-      if (stored != expectedRevision) {
-        writer.deleteQuietly(temp);
-        throw new StateConflictException(expectedRevision, stored);
-      }
-      try {
-        writer.moveIntoPlace(temp);
-      } catch (IOException e) {
-        throw new StateStoreException("cannot replace state file " + file + ": " + e, e);
+      try (SidecarLock held = SidecarLock.acquire(lockFile)) {
+        checkAndMove(json, expectedRevision);
       }
     }
     return written;
+  }
+
+  private void checkAndMove(byte[] json, long expectedRevision) throws StateStoreException {
+    Path temp = writeTemp(json);
+    long stored;
+    try {
+      stored = storedRevision();
+    } catch (StateStoreException e) {
+      writer.deleteQuietly(temp);
+      throw e;
+    }
+    if (stored != expectedRevision) {
+      writer.deleteQuietly(temp);
+      throw new StateConflictException(expectedRevision, stored);
+    }
+    try {
+      writer.moveIntoPlace(temp);
+    } catch (IOException e) {
+      throw new StateStoreException("cannot replace state file " + file + ": " + e, e);
+    }
   }
 
   private Path writeTemp(byte[] json) throws StateStoreException {

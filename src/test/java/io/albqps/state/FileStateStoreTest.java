@@ -345,7 +345,11 @@ class FileStateStoreTest extends StateStoreContract {
 
   private static List<String> filesIn(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.endsWith(".lock"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -1,0 +1,376 @@
+package io.albqps.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.albqps.cli.Main;
+import io.albqps.cloud.Credentials;
+import io.albqps.emulator.Emulator;
+import io.albqps.emulator.EmulatorConfig;
+import io.albqps.emulator.ModifyRecord;
+import io.albqps.state.StateDocument;
+import io.albqps.state.StateJson;
+import io.albqps.traffic.PhaseProfile;
+import io.albqps.traffic.PhaseProfile.Phase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9 §3: four separate {@code serve} processes (child JVMs, INITIAL_DELAY_SECONDS 0/15/30/45)
+ * share one state directory and one emulator on the system clock; each is invoked back to back by
+ * its own driver, all four at once, while this test re-reads the state file in a loop. The
+ * emulator's modify log must show no capacity change inside a cooldown, every state read must
+ * parse, and the executions counted in the state must match the invocations, less what the revision
+ * check reported.
+ */
+class StaggeredCopiesTest {
+  private static final int COPIES = 4;
+  private static final Duration DRIVE = Duration.ofSeconds(20);
+  private static final Duration UP_COOLDOWN = Duration.ofSeconds(4);
+  private static final Duration DOWN_COOLDOWN = Duration.ofSeconds(6);
+  private static final Duration GENERAL_COOLDOWN = Duration.ofSeconds(3);
+
+  /**
+   * A copy decides at the start of its evaluation and its modify reaches the emulator after its
+   * reads; the cooldown is measured from the decision, so two modifies may be this much closer.
+   */
+  private static final Duration READ_LATENCY_ALLOWANCE = Duration.ofMillis(500);
+
+  private static final Credentials KEYS =
+      Credentials.of("AKLTstaggered", "staggered-SECRET-8d3f1a6c9e2b");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void fourServeProcessesSharingOneStateFileNeverActInsideACooldownNorTearTheState()
+      throws Exception {
+    Phase low = Phase.hold(Duration.ofSeconds(15), 100);
+    Phase high = Phase.hold(Duration.ofSeconds(15), 700);
+    List<Phase> wave = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      wave.add(i % 2 == 0 ? high : low);
+    }
+    Path stateDir = Files.createDirectories(dir.resolve("tos"));
+    try (Emulator emulator =
+        Emulator.start(
+            EmulatorConfig.builder()
+                .credentials(KEYS)
+                .scalingGroupId("scg-staggered")
+                .albId("alb-staggered")
+                .capacity(1, 20, 2)
+                .bootTime(Duration.ofSeconds(2))
+                .removalTime(Duration.ofSeconds(1))
+                .ingestionLag(Duration.ZERO)
+                .loadProfile(PhaseProfile.of(wave))
+                .build(),
+            Clock.systemUTC())) {
+      List<Copy> copies = new ArrayList<>();
+      try {
+        for (int k = 0; k < COPIES; k++) {
+          copies.add(Copy.start(k, env(emulator, stateDir, k * 15), dir));
+        }
+        for (Copy copy : copies) {
+          copy.awaitReady();
+        }
+        Tally tally = drive(copies, stateDir.resolve("scaling_state.json"));
+        check(emulator, stateDir, tally);
+      } finally {
+        copies.forEach(Copy::stop);
+      }
+    }
+  }
+
+  private static Map<String, String> env(Emulator emulator, Path stateDir, int initialDelay) {
+    return Map.ofEntries(
+        Map.entry("AUTOSCALING_GROUP_ID", "scg-staggered"),
+        Map.entry("ALB_ID", "alb-staggered"),
+        Map.entry("ACCESS_KEY_ID", KEYS.accessKeyId()),
+        Map.entry("SECRET_ACCESS_KEY", KEYS.secretAccessKey()),
+        Map.entry("AUTOSCALING_ENDPOINT", emulator.endpoint().toString()),
+        Map.entry("CLOUDMONITOR_ENDPOINT", emulator.endpoint().toString()),
+        Map.entry("TOS_MOUNT_PATH", stateDir.toString()),
+        Map.entry("METRIC_PERIOD", "30"),
+        Map.entry("SCALE_UP_COOLDOWN", String.valueOf(UP_COOLDOWN.toSeconds())),
+        Map.entry("SCALE_DOWN_COOLDOWN", String.valueOf(DOWN_COOLDOWN.toSeconds())),
+        Map.entry("GENERAL_COOLDOWN", String.valueOf(GENERAL_COOLDOWN.toSeconds())),
+        Map.entry("DOWNSCALE_DELAY_SECONDS", "0"),
+        Map.entry("HTTP_TIMEOUT_MS", "3000"),
+        Map.entry("API_MAX_RETRIES", "2"),
+        Map.entry("INITIAL_DELAY_SECONDS", String.valueOf(initialDelay)),
+        Map.entry("_FAAS_FUNC_TIMEOUT", "60"),
+        Map.entry("LOG_FORMAT", "text"),
+        Map.entry("LOG_LEVEL", "WARN"));
+  }
+
+  /** What the drivers saw. */
+  record Tally(
+      int invocations,
+      Map<String, Integer> outcomes,
+      long stateReads,
+      long tornReads,
+      int conflictHolds,
+      int stateErrors) {}
+
+  private static Tally drive(List<Copy> copies, Path stateFile) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+    AtomicInteger invocations = new AtomicInteger();
+    AtomicLong reads = new AtomicLong();
+    AtomicLong torn = new AtomicLong();
+    long end = System.nanoTime() + DRIVE.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(COPIES + 1);
+    try {
+      List<Future<?>> drivers = new ArrayList<>();
+      for (Copy copy : copies) {
+        drivers.add(
+            pool.submit(
+                () -> {
+                  int n = 0;
+                  while (System.nanoTime() < end) {
+                    String outcome = invoke(http, copy, "stagger-" + copy.index + "-" + n++);
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    invocations.incrementAndGet();
+                  }
+                  return null;
+                }));
+      }
+      Future<?> reader =
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  try {
+                    StateJson.read(Files.readAllBytes(stateFile));
+                    reads.incrementAndGet();
+                  } catch (NoSuchFileException notYet) {
+                    Thread.onSpinWait();
+                  } catch (Exception e) {
+                    torn.incrementAndGet();
+                  }
+                }
+                return null;
+              });
+      for (Future<?> driver : drivers) {
+        driver.get(DRIVE.toSeconds() + 60, TimeUnit.SECONDS);
+      }
+      reader.get(10, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    int conflicts = outcomes.getOrDefault("200 none state_conflict", 0);
+    int stateErrors =
+        outcomes.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("500 state_error"))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
+    return new Tally(
+        invocations.get(), Map.copyOf(outcomes), reads.get(), torn.get(), conflicts, stateErrors);
+  }
+
+  /** One manual evaluation; the outcome as "status action message" or "500 errorType". */
+  private static String invoke(HttpClient http, Copy copy, String requestId) throws Exception {
+    HttpResponse<String> reply =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + copy.port + "/invoke"))
+                .header("X-Faas-Request-Id", requestId)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"scaling_evaluation\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode body = JSON.readTree(reply.body());
+    if (reply.statusCode() >= 500) {
+      return reply.statusCode() + " " + body.path("error").path("type").asText("?");
+    }
+    JsonNode result = body.path("result");
+    return reply.statusCode()
+        + " "
+        + result.path("action").asText()
+        + " "
+        + result.path("message").asText();
+  }
+
+  private static void check(Emulator emulator, Path stateDir, Tally tally) throws Exception {
+    List<ModifyRecord> modifies = emulator.modifyLog();
+    List<ModifyRecord> changes = modifies.stream().filter(ModifyRecord::changesCapacity).toList();
+    int insideCooldown = insideCooldown(changes);
+    StateDocument state =
+        StateJson.read(Files.readAllBytes(stateDir.resolve("scaling_state.json")));
+    long corruptAside;
+    try (Stream<Path> files = Files.list(stateDir)) {
+      corruptAside = files.filter(p -> p.getFileName().toString().contains(".corrupt.")).count();
+    }
+    long counted = state.statistics().totalExecutions();
+    long lost = tally.invocations() - counted;
+    String figures =
+        String.format(
+            "staggered copies: %d serve processes, %d invocations (%s), %d capacity changes and"
+                + " %d repeated absolute sets in the emulator's log, %d inside a cooldown;"
+                + " %d concurrent state reads, %d torn; %d state_conflict holds, %d state write"
+                + " errors; executions counted in the state %d (lost %d); state revision %d;"
+                + " %d corrupt files moved aside",
+            COPIES,
+            tally.invocations(),
+            new java.util.TreeMap<>(tally.outcomes()),
+            changes.size(),
+            modifies.size() - changes.size(),
+            insideCooldown,
+            tally.stateReads(),
+            tally.tornReads(),
+            tally.conflictHolds(),
+            tally.stateErrors(),
+            counted,
+            lost,
+            state.revision(),
+            corruptAside);
+    Files.createDirectories(Path.of("target", "reliability"));
+    Files.writeString(Path.of("target", "reliability", "staggered.txt"), figures + "\n");
+    // Printed so that the figures show in the surefire report.
+    System.out.println(figures);
+
+    assertThat(tally.invocations()).as("invocations").isGreaterThanOrEqualTo(COPIES * 25);
+    assertThat(insideCooldown).as("capacity changes inside a cooldown").isZero();
+    assertThat(tally.tornReads()).as("torn state reads").isZero();
+    assertThat(corruptAside).as("state files found corrupt by a copy").isZero();
+    assertThat(lost)
+        .as("executions missing from the statistics beyond the reported write conflicts")
+        .isBetween(0L, (long) tally.stateErrors());
+    assertThat(tally.outcomes().keySet())
+        .as("only evaluations and reported conflicts")
+        .allMatch(o -> o.startsWith("200 ") || o.startsWith("500 state_error"));
+  }
+
+  /** Capacity changes closer to the previous one than the cooldown that applied. */
+  private static int insideCooldown(List<ModifyRecord> changes) {
+    int violations = 0;
+    ModifyRecord lastUp = null;
+    ModifyRecord lastDown = null;
+    ModifyRecord last = null;
+    for (ModifyRecord change : changes) {
+      boolean up = change.toDesired() > change.fromDesired();
+      if (last != null && closer(last, change, GENERAL_COOLDOWN)) {
+        violations++;
+      } else if (up && lastUp != null && closer(lastUp, change, UP_COOLDOWN)) {
+        violations++;
+      } else if (!up && lastDown != null && closer(lastDown, change, DOWN_COOLDOWN)) {
+        violations++;
+      }
+      last = change;
+      if (up) {
+        lastUp = change;
+      } else {
+        lastDown = change;
+      }
+    }
+    return violations;
+  }
+
+  private static boolean closer(ModifyRecord earlier, ModifyRecord later, Duration cooldown) {
+    return Duration.between(earlier.at(), later.at())
+            .compareTo(cooldown.minus(READ_LATENCY_ALLOWANCE))
+        < 0;
+  }
+
+  /** One {@code serve} child process. */
+  private static final class Copy {
+    final int index;
+    final int port;
+    final Process process;
+    final Path log;
+
+    private Copy(int index, int port, Process process, Path log) {
+      this.index = index;
+      this.port = port;
+      this.process = process;
+      this.log = log;
+    }
+
+    static Copy start(int index, Map<String, String> env, Path dir) throws IOException {
+      int port;
+      try (ServerSocket probe = new ServerSocket(0)) {
+        port = probe.getLocalPort();
+      }
+      String classPath =
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      List<String> command =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UseSerialGC",
+              "-Xmx128m",
+              "-cp",
+              classPath,
+              Main.class.getName(),
+              "serve",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              String.valueOf(port));
+      Path log = dir.resolve("copy-" + index + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().clear();
+      builder.environment().putAll(env);
+      return new Copy(index, port, builder.start(), log);
+    }
+
+    void awaitReady() throws Exception {
+      HttpClient http = HttpClient.newHttpClient();
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < end) {
+        if (!process.isAlive()) {
+          throw new AssertionError("copy " + index + " exited: " + Files.readString(log));
+        }
+        try {
+          HttpResponse<String> ping =
+              http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/ping"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          if (ping.statusCode() == 200) {
+            return;
+          }
+        } catch (IOException notListeningYet) {
+          process.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+      }
+      throw new AssertionError(
+          "copy " + index + " never answered /v1/ping: " + Files.readString(log));
+    }
+
+    void stop() {
+      process.destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+}
