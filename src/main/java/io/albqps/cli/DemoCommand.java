@@ -1,27 +1,30 @@
 package io.albqps.cli;
 
-import io.albqps.engine.Policy;
+import io.albqps.config.ConfigException;
+import io.albqps.config.Settings;
+import io.albqps.config.Variable;
 import io.albqps.function.Demo;
-import io.albqps.function.DemoCharts;
 import io.albqps.function.DemoOptions;
 import io.albqps.function.DemoReport;
 import io.albqps.function.DemoResult;
 import io.albqps.function.LogSetup;
+import io.albqps.sim.Charts;
+import io.albqps.sim.Report;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: the real function (client, signer, file state store, engine) against the embedded
- * BytePlus emulator on a virtual clock, through the Ray Serve tutorial's load test; needs no
- * account and no settings, and finishes in seconds.
+ * BytePlus emulator on a virtual clock, through the Ray Serve tutorial's load test on the
+ * simulator's model fleet; needs no account and no settings, and finishes in seconds.
  */
 @Command(
     name = "demo",
@@ -32,6 +35,10 @@ import picocli.CommandLine.Option;
           + " and prints what it did. Needs no account."
     })
 final class DemoCommand implements Callable<Integer> {
+  /** Identities Settings requires; the demo's group and ALB live in the emulator. */
+  private static final Map<String, String> DEMO_IDS =
+      Map.of("AUTOSCALING_GROUP_ID", "scg-demo", "ALB_ID", "alb-demo");
+
   private final CliContext context;
 
   @Mixin EnvFileOption envFile;
@@ -55,26 +62,34 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--minutes",
-      defaultValue = "25",
+      defaultValue = "30",
       description = "simulated minutes to run; the load test takes 11 (default ${DEFAULT-VALUE})")
   long minutes;
 
   @Option(
+      names = "--preset",
+      paramLabel = "P",
+      defaultValue = "production",
+      description = "SCALING_PRESET of the function (default ${DEFAULT-VALUE}, as recommended)")
+  String preset;
+
+  @Option(
       names = "--target-qps",
-      defaultValue = "50",
-      description = "TARGET_QPS_PER_INSTANCE (default ${DEFAULT-VALUE})")
-  double targetQps;
+      description = "TARGET_QPS_PER_INSTANCE (default: the preset's, else 50)")
+  Double targetQps;
 
   @Option(
       names = "--metric-period",
-      defaultValue = "120",
-      description = "METRIC_PERIOD, seconds of QPS look-back (default ${DEFAULT-VALUE})")
-  long metricPeriodSeconds;
+      description = "METRIC_PERIOD, seconds of QPS look-back (default: the preset's)")
+  Long metricPeriodSeconds;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "also write demo.csv and charts (demo_qps.png, demo_instances.png) here")
+      description =
+          "also write the simulator's report.md, metrics.csv, timeseries.csv and charts"
+              + " (qps_over_time.png, instances_over_time.png, latency_over_time.png,"
+              + " dashboard.png) here")
   Path out;
 
   DemoCommand(CliContext context) {
@@ -82,42 +97,51 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, ConfigException {
     LogSetup.level("WARN");
-    DemoOptions options =
-        new DemoOptions(
-            qpsPerUser,
-            Duration.ofSeconds(bootSeconds),
-            staggered,
-            Duration.ofMinutes(minutes),
-            Policy.builder().targetQpsPerInstance(targetQps).build(),
-            Duration.ofSeconds(metricPeriodSeconds),
-            20);
-    Path stateDir = Files.createTempDirectory("alb-qps-demo-");
-    DemoResult result;
+    DemoOptions options;
     try {
-      result = Demo.run(options, stateDir);
-    } finally {
-      deleteTree(stateDir);
+      options =
+          new DemoOptions(
+              qpsPerUser,
+              Duration.ofSeconds(bootSeconds),
+              staggered,
+              Duration.ofMinutes(minutes),
+              Settings.parse(environment()),
+              preset,
+              20);
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.single("demo options", "(options)", e.getMessage());
     }
+    DemoResult result = Demo.run(options);
     context.out().print(DemoReport.table(result));
     context.out().println();
     context.out().print(DemoReport.summary(result));
     if (out != null) {
-      Files.createDirectories(out);
-      DemoReport.writeCsv(result, out);
-      for (Path chart : DemoCharts.writeAll(result, out)) {
-        context.out().println("wrote " + chart);
-      }
+      List<String> charts = Charts.writeAll(result.simulation(), out);
+      Report.writeAll(result.simulation(), out, charts);
+      context
+          .out()
+          .println(
+              "wrote "
+                  + out
+                  + ": report.md, metrics.csv, timeseries.csv, "
+                  + String.join(", ", charts));
     }
-    return result.errors() == 0 ? 0 : 1;
+    return Main.EXIT_OK;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+  /** The function's settings: the env file and process environment, the preset, the flags. */
+  private Map<String, String> environment() throws ConfigException {
+    Map<String, String> env = new LinkedHashMap<>(DEMO_IDS);
+    env.putAll(context.environment(envFile.path()));
+    env.put(Variable.SCALING_PRESET.envName(), preset);
+    if (targetQps != null) {
+      env.put(Variable.TARGET_QPS_PER_INSTANCE.envName(), Double.toString(targetQps));
     }
+    if (metricPeriodSeconds != null) {
+      env.put(Variable.METRIC_PERIOD.envName(), Long.toString(metricPeriodSeconds));
+    }
+    return env;
   }
 }

@@ -3,8 +3,10 @@ package io.albqps.cli;
 import io.albqps.config.ConfigException;
 import io.albqps.config.Settings;
 import io.albqps.config.Variable;
+import io.albqps.function.LogSetup;
 import io.albqps.sim.Charts;
 import io.albqps.sim.ClusterModel;
+import io.albqps.sim.EndToEnd;
 import io.albqps.sim.Policies;
 import io.albqps.sim.ProgressListener;
 import io.albqps.sim.Report;
@@ -146,7 +148,12 @@ final class SimulateCommand implements Callable<Integer> {
       description = "write report.md, CSVs and charts here")
   Path out;
 
-  @Option(names = "--mode", defaultValue = "engine", description = "engine (e2e comes later)")
+  @Option(
+      names = "--mode",
+      defaultValue = "engine",
+      description =
+          "engine (policies called directly) or e2e (ours runs as the real function against the"
+              + " local emulator; the baselines and the oracle stay in engine mode)")
   String mode;
 
   @Option(
@@ -162,11 +169,11 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException, IOException {
-    if (!"engine".equals(mode)) {
-      throw ConfigException.single(
-          "--mode",
-          mode,
-          "engine (e2e, the real handler against the emulator, is not available yet)");
+    if (!"engine".equals(mode) && !"e2e".equals(mode)) {
+      throw ConfigException.single("--mode", mode, "engine or e2e");
+    }
+    if ("e2e".equals(mode)) {
+      LogSetup.level("WARN");
     }
     List<String> names = parsePolicies();
     LoadProfile load;
@@ -205,11 +212,30 @@ final class SimulateCommand implements Callable<Integer> {
       throws ConfigException {
     Settings settings = Settings.parse(env);
     ClusterModel cluster = cluster(settings);
-    Simulation.Builder builder = Simulation.builder().load(load, label()).cluster(cluster);
-    for (String name : names) {
-      builder.policy(name, Policies.factory(name, settings.policy(), settings.metricPeriod()));
+    try (EndToEnd ours =
+        EndToEnd.of(settings.policy(), settings.metricPeriod(), settings.cloudMonitorPeriod())) {
+      if ("e2e".equals(mode)
+          && !cluster.cloudMonitorPeriod().equals(settings.cloudMonitorPeriod())) {
+        throw ConfigException.single(
+            "--cloudmonitor-period",
+            Long.toString(cluster.cloudMonitorPeriod().toSeconds()),
+            settings.cloudMonitorPeriod().toSeconds()
+                + " in e2e mode: the period the function asks for with METRIC_PERIOD "
+                + settings.metricPeriod().toSeconds());
+      }
+      Simulation.Builder builder = Simulation.builder().load(load, label()).cluster(cluster);
+      for (String name : names) {
+        builder.policy(
+            name,
+            "e2e".equals(mode) && "ours".equals(name)
+                ? ours
+                : Policies.factory(name, settings.policy(), settings.metricPeriod()));
+      }
+      return run(builder.build());
     }
-    Simulation simulation = builder.build();
+  }
+
+  private SimulationResult run(Simulation simulation) {
     if (System.console() == null) {
       return simulation.run(ProgressListener.NONE);
     }

@@ -2,6 +2,7 @@ package io.albqps.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.albqps.cloud.MetricSeries;
 import io.albqps.time.Sleeper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ public final class Emulator implements AutoCloseable {
   private final ExecutorService executor;
   private final SimulatedGroup group;
   private final Faults faults;
+  private final TrafficModel traffic;
 
   private Emulator(
       EmulatorConfig config,
@@ -35,13 +37,15 @@ public final class Emulator implements AutoCloseable {
       HttpServer server,
       ExecutorService executor,
       SimulatedGroup group,
-      Faults faults) {
+      Faults faults,
+      TrafficModel traffic) {
     this.config = config;
     this.clock = clock;
     this.server = server;
     this.executor = executor;
     this.group = group;
     this.faults = faults;
+    this.traffic = traffic;
   }
 
   /** Starts serving on {@code config.host():config.port()} (port 0 = an ephemeral port). */
@@ -73,7 +77,7 @@ public final class Emulator implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", handler);
     server.start();
-    return new Emulator(config, clock, server, executor, group, faults);
+    return new Emulator(config, clock, server, executor, group, faults, traffic);
   }
 
   /** {@code http://host:port}: both AUTOSCALING_ENDPOINT and CLOUDMONITOR_ENDPOINT. */
@@ -95,6 +99,18 @@ public final class Emulator implements AutoCloseable {
   /** Brings the group's state up to {@code now} without a request. */
   public void advanceTo(Instant now) {
     group.advanceTo(now);
+  }
+
+  /**
+   * From now on GetMetricData serves exactly {@code points} (those inside each request's window),
+   * not the traffic model's: the simulator's e2e mode mirrors its model cloud here before each
+   * evaluation. Faults still apply.
+   */
+  public void mirrorMetrics(List<MetricSeries.Point> points) {
+    traffic.mirror(
+        points.stream()
+            .map(p -> new TrafficModel.Point(p.timestamp().getEpochSecond(), p.value()))
+            .toList());
   }
 
   /** The fault rules and call counters; change them at any time. */

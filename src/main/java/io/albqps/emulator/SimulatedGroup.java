@@ -156,6 +156,68 @@ public final class SimulatedGroup {
     return record;
   }
 
+  /**
+   * Replaces the group with a state set from outside, as it stands at this instant: the simulator's
+   * e2e mode shows the function exactly the group its model shows. Instances are {@code Pending}
+   * (booting until the next mirror) or {@code InService}; while {@code activityInProgress}, one
+   * scale-out activity over the Pending instances runs, so the group is {@code Locked} as after a
+   * real modify. The modify log is kept.
+   */
+  public synchronized void mirror(
+      int min,
+      int max,
+      int newDesired,
+      List<ScalingInstance> instances,
+      boolean activityInProgress) {
+    if (min < 0 || min > max || max > EmulatorConfig.GROUP_LIMIT || newDesired < 0) {
+      throw new IllegalArgumentException(
+          "mirror: expected 0 <= min <= max <= "
+              + EmulatorConfig.GROUP_LIMIT
+              + " and desired >= 0, got min="
+              + min
+              + " max="
+              + max
+              + " desired="
+              + newDesired);
+    }
+    List<Node> mirrored = new ArrayList<>();
+    List<Node> booting = new ArrayList<>();
+    for (ScalingInstance instance : instances) {
+      lastInstanceNumber++;
+      Node node =
+          switch (instance.status()) {
+            case "InService" -> new Node(instance.instanceId(), instance.createdTime(), now);
+            case "Pending" -> new Node(instance.instanceId(), instance.createdTime(), Instant.MAX);
+            default ->
+                throw new IllegalArgumentException(
+                    "mirror: instance "
+                        + instance.instanceId()
+                        + " has status "
+                        + instance.status()
+                        + "; expected InService or Pending");
+          };
+      mirrored.add(node);
+      if (node.readyAt.equals(Instant.MAX)) {
+        booting.add(node);
+      }
+    }
+    if (activityInProgress && booting.isEmpty()) {
+      throw new IllegalArgumentException(
+          "mirror: an activity in progress needs a Pending instance to run over");
+    }
+    nodes.clear();
+    nodes.addAll(mirrored);
+    activities.clear();
+    minInstances = min;
+    maxInstances = max;
+    desired = newDesired;
+    if (activityInProgress) {
+      ModifyRecord record =
+          new ModifyRecord(now, Math.max(0, newDesired - booting.size()), newDesired);
+      activities.add(new Activity("sga-mirror", "ScaleOut", record, booting, now));
+    }
+  }
+
   private static void checkBound(String name, int value) throws ErrorReply {
     if (value < 0 || value > EmulatorConfig.GROUP_LIMIT) {
       throw ErrorReply.invalidParameter(

@@ -18,6 +18,7 @@ final class TrafficModel {
   private final Duration ingestionLag;
   private final double missingPointRate;
   private final long seed;
+  private volatile List<Point> mirrored;
 
   TrafficModel(
       LoadProfile profile,
@@ -39,6 +40,12 @@ final class TrafficModel {
    * The points whose period starts in {@code [startSecond, endSecond]}, as visible at {@code now}.
    */
   List<Point> points(long startSecond, long endSecond, long periodSeconds, Instant now) {
+    List<Point> fixed = mirrored;
+    if (fixed != null) {
+      return fixed.stream()
+          .filter(p -> p.timestamp() >= startSecond && p.timestamp() <= endSecond)
+          .toList();
+    }
     List<Point> points = new ArrayList<>();
     long first = Math.floorDiv(startSecond + periodSeconds - 1, periodSeconds) * periodSeconds;
     long visibleUntil = now.minus(ingestionLag).getEpochSecond();
@@ -51,6 +58,14 @@ final class TrafficModel {
       }
     }
     return points;
+  }
+
+  /**
+   * From now on serves exactly {@code points} (those inside each request's window) instead of the
+   * profile's: the simulator's e2e mode shows the function the points its model cloud publishes.
+   */
+  void mirror(List<Point> points) {
+    mirrored = List.copyOf(points);
   }
 
   private double meanOver(long periodStartSecond, long periodSeconds) {

@@ -1,21 +1,23 @@
 package io.albqps.function;
 
-import io.albqps.engine.Policy;
+import io.albqps.config.Settings;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How the demo runs: each simulated user's QPS, the instances' boot time, whether four staggered
- * copies run instead of one, how long to run, and the policy and look-back window the function
- * uses.
+ * copies run instead of one, how long to run, the function's settings and the preset they came
+ * from, and the group's maximum.
+ *
+ * @param preset the {@code SCALING_PRESET} the settings were built from, shown in the summary
  */
 public record DemoOptions(
     double qpsPerUser,
     Duration bootTime,
     boolean staggered,
     Duration length,
-    Policy policy,
-    Duration metricPeriod,
+    Settings settings,
+    String preset,
     int maxInstances) {
 
   public DemoOptions {
@@ -30,23 +32,11 @@ public record DemoOptions(
     if (length.toMinutes() < 1 || length.toMinutes() > 24 * 60) {
       throw new IllegalArgumentException("--minutes must be in [1, 1440], got " + length);
     }
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(metricPeriod, "metricPeriod");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(preset, "preset");
     if (maxInstances < 1 || maxInstances > 2000) {
       throw new IllegalArgumentException(
           "--max-instances must be in [1, 2000], got " + maxInstances);
     }
-  }
-
-  /** The defaults of {@code demo}: 10 QPS per user, 180 s boot, one copy, 25 minutes. */
-  public static DemoOptions defaults() {
-    return new DemoOptions(
-        10,
-        Duration.ofSeconds(180),
-        false,
-        Duration.ofMinutes(25),
-        Policy.defaults(),
-        Duration.ofSeconds(120),
-        20);
   }
 }

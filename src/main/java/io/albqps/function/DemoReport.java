@@ -1,15 +1,15 @@
 package io.albqps.function;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.albqps.sim.ElasticityMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders a {@link DemoResult} for a terminal (the per-invocation table and the summary). */
+/**
+ * Renders a {@link DemoResult} for a terminal (the per-invocation table and the summary); the files
+ * and charts are the simulator's ({@code sim.Report}, {@code sim.Charts}).
+ */
 public final class DemoReport {
   private DemoReport() {}
 
@@ -45,7 +45,7 @@ public final class DemoReport {
                   ? "-"
                   : String.format(Locale.ROOT, "%.1f", r.loadQps() / r.inService()),
               r.action(),
-              r.statusCode() >= 500 ? "error (" + r.reason() + ")" : r.reason()));
+              r.reason()));
     }
     return sb.toString();
   }
@@ -53,6 +53,7 @@ public final class DemoReport {
   /** The figures that say how well the fleet followed the load. */
   public static String summary(DemoResult result) {
     DemoOptions o = result.options();
+    ElasticityMetrics m = result.metrics();
     List<String[]> lines = new ArrayList<>();
     lines.add(
         row(
@@ -60,18 +61,19 @@ public final class DemoReport {
             "Ray Serve load test, 1 -> 20 -> 40 -> 20 -> 1 users, "
                 + fmt(o.qpsPerUser())
                 + " QPS each"));
+    lines.add(row("preset", o.preset()));
     lines.add(
         row(
             "function",
             (o.staggered() ? "4 staggered copies (0/15/30/45 s)" : "1 copy, every minute")
                 + ", target "
-                + fmt(o.policy().targetQpsPerInstance())
+                + fmt(o.settings().policy().targetQpsPerInstance())
                 + " QPS/instance, look-back "
-                + o.metricPeriod().toSeconds()
+                + o.settings().metricPeriod().toSeconds()
                 + " s, boot "
                 + o.bootTime().toSeconds()
                 + " s"));
-    lines.add(row("invocations", result.rows().size() + " (" + result.errors() + " errors)"));
+    lines.add(row("invocations", String.valueOf(result.rows().size())));
     lines.add(
         row(
             "scaling actions",
@@ -82,39 +84,23 @@ public final class DemoReport {
                 + result.scaleDowns()
                 + " down)"));
     lines.add(row("max instances", String.valueOf(result.maxInstances())));
-    lines.add(row("under-capacity minutes", fmt(result.underCapacityMinutes())));
+    lines.add(row("SLO-violation minutes", fmt(m.sloViolationMinutes())));
+    lines.add(row("under-capacity inst·min", fmt(m.underprovisionedInstanceMinutes())));
+    lines.add(row("p99 latency", fmt(m.p99LatencyMs()) + " ms"));
     lines.add(
         row(
-            "GPU-minutes",
-            fmt(result.gpuMinutes())
-                + " (the load needed at least "
-                + fmt(result.neededGpuMinutes())
-                + ")"));
+            "GPU-hours",
+            String.format(Locale.ROOT, "%.2f", m.gpuHours())
+                + String.format(
+                    Locale.ROOT,
+                    " (%.2f x the oracle's %.2f)",
+                    m.gpuHoursVsOracle(),
+                    result.simulation().oracleGpuHours())));
     StringBuilder sb = new StringBuilder("summary\n");
     for (String[] line : lines) {
       sb.append(String.format(Locale.ROOT, "  %-24s %s%n", line[0], line[1]));
     }
     return sb.toString();
-  }
-
-  /** Writes {@code demo.csv}: the fleet every few seconds. */
-  public static Path writeCsv(DemoResult result, Path dir) throws IOException {
-    StringBuilder sb = new StringBuilder("seconds,load_qps,needed,desired,total,in_service\n");
-    for (DemoResult.Sample s : result.samples()) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%d,%.3f,%d,%d,%d,%d%n",
-              s.at().toSeconds(),
-              s.loadQps(),
-              s.neededInstances(),
-              s.desired(),
-              s.total(),
-              s.inService()));
-    }
-    Path file = dir.resolve("demo.csv");
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    return file;
   }
 
   private static String[] row(String name, String value) {

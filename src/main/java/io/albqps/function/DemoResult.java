@@ -1,21 +1,26 @@
 package io.albqps.function;
 
+import io.albqps.sim.ElasticityMetrics;
+import io.albqps.sim.SimulationResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What the demo saw: one row per invocation, and the fleet sampled every few seconds, with the
- * summary figures derived from them (actions, peak size, time under capacity, GPU-minutes).
+ * What the demo saw: one row per invocation of the function, and the simulator's result of the run
+ * (curves and elasticity metrics of our policy), from which the summary and the charts are drawn.
  */
-public record DemoResult(DemoOptions options, List<Row> rows, List<Sample> samples) {
+public record DemoResult(DemoOptions options, List<Row> rows, SimulationResult simulation) {
   public DemoResult {
+    Objects.requireNonNull(options, "options");
     rows = List.copyOf(rows);
-    samples = List.copyOf(samples);
+    Objects.requireNonNull(simulation, "simulation");
   }
 
   /**
-   * One invocation: when, which copy, the true load, the QPS CloudMonitor reported to the function
-   * (NaN without data), the group after it, and the function's action and reason.
+   * One invocation: when, which copy, the true load, the QPS the function computed from
+   * CloudMonitor's points (NaN without data), the desired capacity after it, the InService
+   * instances it saw, and its action and reason.
    */
   public record Row(
       Duration at,
@@ -25,12 +30,7 @@ public record DemoResult(DemoOptions options, List<Row> rows, List<Sample> sampl
       int desired,
       int inService,
       String action,
-      String reason,
-      int statusCode) {}
-
-  /** The fleet at one instant: the load, the instances it needs, and what the group has. */
-  public record Sample(
-      Duration at, double loadQps, int neededInstances, int desired, int total, int inService) {}
+      String reason) {}
 
   public long scaleUps() {
     return rows.stream().filter(r -> r.action().equals("scale_up")).count();
@@ -40,34 +40,17 @@ public record DemoResult(DemoOptions options, List<Row> rows, List<Sample> sampl
     return rows.stream().filter(r -> r.action().equals("scale_down")).count();
   }
 
-  public long errors() {
-    return rows.stream().filter(r -> r.statusCode() >= 500).count();
-  }
-
+  /** The largest desired capacity the function set. */
   public int maxInstances() {
-    return samples.stream().mapToInt(Sample::total).max().orElse(0);
-  }
-
-  /** Minutes during which InService instances were fewer than the load needs. */
-  public double underCapacityMinutes() {
-    return minutes(samples.stream().filter(s -> s.inService() < s.neededInstances()).count());
-  }
-
-  /** Instance-minutes paid for, booting instances included (a GPU bills while it boots). */
-  public double gpuMinutes() {
-    return minutes(samples.stream().mapToLong(Sample::total).sum());
-  }
-
-  /** Instance-minutes the load needed, at least: the ideal a perfect autoscaler would pay. */
-  public double neededGpuMinutes() {
-    return minutes(samples.stream().mapToLong(Sample::neededInstances).sum());
-  }
-
-  private double minutes(long sampleCount) {
-    if (samples.size() < 2) {
-      return 0;
+    int max = 0;
+    for (int d : simulation.run("ours").desired()) {
+      max = Math.max(max, d);
     }
-    double stepSeconds = (samples.get(1).at().toMillis() - samples.get(0).at().toMillis()) / 1000.0;
-    return sampleCount * stepSeconds / 60.0;
+    return max;
+  }
+
+  /** Our policy's elasticity metrics on the run. */
+  public ElasticityMetrics metrics() {
+    return simulation.run("ours").metrics();
   }
 }
