@@ -111,6 +111,20 @@ final class EnvReader {
     return integer(variable, min, max);
   }
 
+  /**
+   * A number whose default is another setting's value; {@code derivedDefault} is used when the
+   * variable is not set and is what {@code validate} shows.
+   */
+  Optional<Double> decimalOrDerived(
+      Variable variable, DoublePredicate allowed, double derivedDefault) {
+    Raw raw = raw(variable);
+    if (raw.source() == Source.DEFAULT) {
+      note(variable, raw, Double.toString(derivedDefault));
+      return Optional.of(derivedDefault);
+    }
+    return decimal(variable, allowed);
+  }
+
   Optional<Double> decimal(Variable variable, DoublePredicate allowed) {
     return parsed(
         variable,

@@ -157,7 +157,13 @@ final class SettingsParser {
     seconds(SCALE_UP_COOLDOWN, 0, MAX_SECONDS, policy::scaleUpCooldown);
     seconds(SCALE_DOWN_COOLDOWN, 0, MAX_SECONDS, policy::scaleDownCooldown);
     seconds(GENERAL_COOLDOWN, 0, MAX_SECONDS, policy::generalCooldown);
-    in.decimal(SCALE_TOLERANCE, v -> v >= 0 && v < 1).ifPresent(policy::scaleTolerance);
+    Optional<Double> tolerance = in.decimal(SCALE_TOLERANCE, v -> v >= 0 && v < 1);
+    tolerance.ifPresent(policy::scaleTolerance);
+    in.decimalOrDerived(
+            SCALE_DOWN_TOLERANCE,
+            v -> v >= 0 && v < 1,
+            tolerance.orElse(Policy.defaults().scaleTolerance()))
+        .ifPresent(policy::scaleDownTolerance);
     seconds(UPSCALE_DELAY_SECONDS, 0, MAX_SECONDS, policy::upscaleDelay);
     seconds(DOWNSCALE_DELAY_SECONDS, 0, MAX_SECONDS, policy::downscaleDelay);
     in.decimal(UPSCALING_FACTOR, v -> v > 0 && v <= 10).ifPresent(policy::upscalingFactor);
@@ -167,6 +173,8 @@ final class SettingsParser {
     in.decimal(PANIC_THRESHOLD, v -> v == 0 || (v > 1 && v <= 100))
         .ifPresent(policy::panicThreshold);
     seconds(PREDICTIVE_HORIZON_SECONDS, 0, 3600, policy::predictiveHorizon);
+    in.decimal(PREDICTIVE_MAX_RATIO, v -> v == 0 || (v >= 1 && v <= 100))
+        .ifPresent(policy::predictiveMaxRatio);
     Duration cloudMonitorPeriod = Settings.cloudMonitorPeriodFor(metricPeriod);
     int staleDefault = (int) Policy.defaultMetricStaleAfter(cloudMonitorPeriod).toSeconds();
     in.integerOrDerived(METRIC_STALE_SECONDS, 10, MAX_SECONDS, staleDefault)

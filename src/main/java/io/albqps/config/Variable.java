@@ -178,6 +178,20 @@ public enum Variable {
       "scale up for the QPS extrapolated this far ahead (never down)",
       Masking.NONE,
       true),
+  SCALE_DOWN_TOLERANCE(
+      Presence.DERIVED,
+      "SCALE_TOLERANCE",
+      "a number in [0, 1)",
+      "dynamic mode: a lower load holds while 1 - qps / (target x current) <= this",
+      Masking.NONE,
+      true),
+  PREDICTIVE_MAX_RATIO(
+      Presence.DEFAULTED,
+      "0",
+      "0 (uncapped) or a number in [1, 100]",
+      "the predicted QPS is at most this multiple of the window's statistic",
+      Masking.NONE,
+      true),
   METRIC_STALE_SECONDS(
       Presence.DERIVED,
       "max(60, CloudMonitor period) + 120",

@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param panicThreshold 0 = off; else the load ratio that skips up-delay and up/general cooldowns
  * @param predictiveHorizon zero = off
  * @param metricStaleAfter the newest point whose period ended longer ago than this means no data
+ * @param scaleDownTolerance dynamic mode: the band below the target inside which a lower load holds
+ *     ({@code scaleTolerance} is the band above it); the same as {@code scaleTolerance} unless set
+ *     apart (K8s 1.33's separate up and down tolerances)
+ * @param predictiveMaxRatio 0 = uncapped; else the predicted QPS is at most this multiple of the
+ *     window's statistic, so a steep fit anticipates a rise without overshooting it
  */
 public record Policy(
     boolean dynamicScaling,
@@ -38,7 +43,9 @@ public record Policy(
     Duration instanceWarmup,
     double panicThreshold,
     Duration predictiveHorizon,
-    Duration metricStaleAfter) {
+    Duration metricStaleAfter,
+    double scaleDownTolerance,
+    double predictiveMaxRatio) {
 
   /**
    * The CloudMonitor ingestion lag the default staleness limit tolerates (reference §2: 1–2 min).
@@ -79,6 +86,15 @@ public record Policy(
     notNegative("metricStaleAfter", metricStaleAfter);
     if (metricStaleAfter.isZero()) {
       throw new IllegalArgumentException("metricStaleAfter must be positive");
+    }
+    if (!(scaleDownTolerance >= 0 && scaleDownTolerance < 1)) {
+      throw new IllegalArgumentException(
+          "scaleDownTolerance must be in [0, 1), got " + scaleDownTolerance);
+    }
+    if (!(predictiveMaxRatio == 0 || predictiveMaxRatio >= 1)
+        || !Double.isFinite(predictiveMaxRatio)) {
+      throw new IllegalArgumentException(
+          "predictiveMaxRatio must be 0 (uncapped) or >= 1, got " + predictiveMaxRatio);
     }
   }
 
@@ -164,6 +180,8 @@ public record Policy(
     private double panicThreshold = 0;
     private Duration predictiveHorizon = Duration.ZERO;
     private Duration metricStaleAfter = Duration.ofSeconds(600);
+    private double scaleDownTolerance = Double.NaN; // unset: follows scaleTolerance
+    private double predictiveMaxRatio = 0;
 
     private Builder() {}
 
@@ -189,6 +207,9 @@ public record Policy(
       panicThreshold = p.panicThreshold;
       predictiveHorizon = p.predictiveHorizon;
       metricStaleAfter = p.metricStaleAfter;
+      scaleDownTolerance =
+          p.scaleDownTolerance == p.scaleTolerance ? Double.NaN : p.scaleDownTolerance;
+      predictiveMaxRatio = p.predictiveMaxRatio;
     }
 
     public Builder dynamicScaling(boolean value) {
@@ -296,6 +317,17 @@ public record Policy(
       return this;
     }
 
+    /** The band below the target; unset, it follows {@link #scaleTolerance(double)}. */
+    public Builder scaleDownTolerance(double value) {
+      scaleDownTolerance = value;
+      return this;
+    }
+
+    public Builder predictiveMaxRatio(double value) {
+      predictiveMaxRatio = value;
+      return this;
+    }
+
     public Policy build() {
       return new Policy(
           dynamicScaling,
@@ -318,7 +350,9 @@ public record Policy(
           instanceWarmup,
           panicThreshold,
           predictiveHorizon,
-          metricStaleAfter);
+          metricStaleAfter,
+          Double.isNaN(scaleDownTolerance) ? scaleTolerance : scaleDownTolerance,
+          predictiveMaxRatio);
     }
   }
 }

@@ -40,7 +40,11 @@ public final class ScalingEngine {
     boolean partial = Guards.metricsPartial(obs);
     // 3. Signal.
     double qps =
-        Signal.withPrediction(policy.qpsStatistic(), obs.points(), policy.predictiveHorizon());
+        Signal.withPrediction(
+            policy.qpsStatistic(),
+            obs.points(),
+            policy.predictiveHorizon(),
+            policy.predictiveMaxRatio());
     OptionalDouble seen = OptionalDouble.of(qps);
     // 5. Recommendation.
     boolean coldStart = current == 0 && qps > 0;
@@ -127,13 +131,17 @@ public final class ScalingEngine {
     return current;
   }
 
-  /** HPA's band: hold while |qps / (target × current) − 1| ≤ tolerance. */
+  /**
+   * HPA's band: hold while |qps / (target × current) − 1| ≤ tolerance, with the down tolerance
+   * below the target and the up tolerance above it.
+   */
   private static boolean withinTolerance(Policy policy, double qps, int current) {
     if (current == 0) {
       return false;
     }
     double ratio = qps / (policy.targetQpsPerInstance() * current);
-    return Math.abs(ratio - 1) <= policy.scaleTolerance();
+    double tolerance = ratio < 1 ? policy.scaleDownTolerance() : policy.scaleTolerance();
+    return Math.abs(ratio - 1) <= tolerance;
   }
 
   /** Why a recommendation equal to the current capacity holds, in the original's words. */

@@ -29,14 +29,19 @@ final class Signal {
 
   /**
    * The statistic, raised to the QPS the window's trend reaches {@code horizon} ahead when that is
-   * higher: {@code max(qps, qps + slope × horizon)}. A falling trend never lowers the figure.
+   * higher: {@code max(qps, qps + slope × horizon)}, at most {@code maxRatio × qps} when {@code
+   * maxRatio} is not 0. A falling trend never lowers the figure.
    */
-  static double withPrediction(QpsStatistic statistic, List<MetricPoint> points, Duration horizon) {
+  static double withPrediction(
+      QpsStatistic statistic, List<MetricPoint> points, Duration horizon, double maxRatio) {
     double qps = statistic(statistic, points);
     if (horizon.isZero() || points.size() < 2) {
       return qps;
     }
     double predicted = qps + slopePerSecond(points) * horizon.toSeconds();
+    if (maxRatio > 0) {
+      predicted = Math.min(predicted, maxRatio * qps);
+    }
     return Math.max(qps, predicted);
   }
 

@@ -107,6 +107,8 @@ class PresetsTest {
     assertThat(policy.instanceWarmup()).isEqualTo(Duration.ofSeconds(300));
     assertThat(policy.panicThreshold()).isEqualTo(2);
     assertThat(policy.predictiveHorizon()).isEqualTo(Duration.ofSeconds(180));
+    assertThat(policy.predictiveMaxRatio()).isEqualTo(1.4);
+    assertThat(policy.scaleDownTolerance()).isEqualTo(0.15);
   }
 
   @Test

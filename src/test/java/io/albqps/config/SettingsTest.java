@@ -75,6 +75,13 @@ class SettingsTest {
   }
 
   @Test
+  void scaleDownToleranceFollowsScaleToleranceWhenUnset() throws ConfigException {
+    Policy policy = Settings.parse(with("SCALE_TOLERANCE", "0.2")).policy();
+
+    assertThat(policy.scaleDownTolerance()).isEqualTo(0.2);
+  }
+
+  @Test
   void everyPolicyVariableMapsToItsPolicyField() throws ConfigException {
     Policy policy =
         Settings.parse(
@@ -99,7 +106,9 @@ class SettingsTest {
                     "INSTANCE_WARMUP_SECONDS", "240",
                     "PANIC_THRESHOLD", "2.5",
                     "PREDICTIVE_HORIZON_SECONDS", "180",
-                    "METRIC_STALE_SECONDS", "400"))
+                    "METRIC_STALE_SECONDS", "400",
+                    "SCALE_DOWN_TOLERANCE", "0.25",
+                    "PREDICTIVE_MAX_RATIO", "1.5"))
             .policy();
 
     assertThat(policy)
@@ -125,7 +134,9 @@ class SettingsTest {
                 Duration.ofSeconds(240),
                 2.5,
                 Duration.ofSeconds(180),
-                Duration.ofSeconds(400)));
+                Duration.ofSeconds(400),
+                0.25,
+                1.5));
   }
 
   static Stream<Arguments> cloudMonitorPeriods() {

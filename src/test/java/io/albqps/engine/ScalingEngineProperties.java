@@ -112,6 +112,7 @@ class ScalingEngineProperties {
         .scaleDownCooldown(seconds(random, 900))
         .generalCooldown(seconds(random, 300))
         .scaleTolerance(random.nextInt(3) * 0.1)
+        .scaleDownTolerance(random.nextInt(4) * 0.1)
         .upscaleDelay(seconds(random, 300))
         .downscaleDelay(seconds(random, 900))
         .upscalingFactor(0.25 + random.nextInt(12) * 0.25)
@@ -120,6 +121,7 @@ class ScalingEngineProperties {
         .instanceWarmup(seconds(random, 600))
         .panicThreshold(random.nextBoolean() ? 0 : 1.5 + random.nextInt(4))
         .predictiveHorizon(seconds(random, 600))
+        .predictiveMaxRatio(random.nextBoolean() ? 0 : 1 + random.nextInt(5) * 0.25)
         .metricStaleAfter(Duration.ofSeconds(60 + random.nextInt(900)))
         .build();
   }

@@ -15,6 +15,11 @@ class ScalingEngineStepsTest {
   private static final Policy DEFAULTS = Policy.defaults();
   private static final Policy IMMEDIATE = Obs.immediate().build();
   private static final Policy STATIC = Obs.immediate().dynamicScaling(false).build();
+  private static final Policy PREDICTING =
+      Obs.immediate()
+          .qpsStatistic(QpsStatistic.MAX)
+          .predictiveHorizon(Duration.ofSeconds(120))
+          .build();
 
   private static Arguments row(
       String sentence,
@@ -49,6 +54,46 @@ class ScalingEngineStepsTest {
             Action.SCALE_UP,
             Reason.DYNAMIC_SCALING_SCALE_UP,
             3),
+        row(
+            "a 30% down tolerance holds a load 25% below target",
+            IMMEDIATE.toBuilder().scaleDownTolerance(0.3).build(),
+            Obs.qps(150).desired(4),
+            none,
+            Action.NONE,
+            Reason.WITHIN_TOLERANCE,
+            4),
+        row(
+            "a 30% down tolerance lets a load 40% below target scale down",
+            IMMEDIATE.toBuilder().scaleDownTolerance(0.3).build(),
+            Obs.qps(120).desired(4),
+            none,
+            Action.SCALE_DOWN,
+            Reason.DYNAMIC_SCALING_SCALE_DOWN,
+            3),
+        row(
+            "a 30% down tolerance leaves the up band alone: 20% above target scales up",
+            IMMEDIATE.toBuilder().scaleDownTolerance(0.3).build(),
+            Obs.qps(240).desired(4),
+            none,
+            Action.SCALE_UP,
+            Reason.DYNAMIC_SCALING_SCALE_UP,
+            5),
+        row(
+            "an uncapped 2-min prediction sizes a steep rise for 400 QPS",
+            PREDICTING,
+            Obs.series(100, 160, 220, 280).desired(2),
+            none,
+            Action.SCALE_UP,
+            Reason.DYNAMIC_SCALING_SCALE_UP,
+            8),
+        row(
+            "a prediction cap of 1.25 sizes the same rise for 1.25 x its peak (350 QPS)",
+            PREDICTING.toBuilder().predictiveMaxRatio(1.25).build(),
+            Obs.series(100, 160, 220, 280).desired(2),
+            none,
+            Action.SCALE_UP,
+            Reason.DYNAMIC_SCALING_SCALE_UP,
+            7),
         row(
             "load exactly at target holds",
             IMMEDIATE,

@@ -42,7 +42,7 @@ class SignalTest {
   void predictionRaisesTheSignalOnARisingTrend() {
     List<MetricPoint> line = Obs.series(100, 160, 220, 280).build().points();
 
-    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120));
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), 0);
 
     assertThat(qps).isCloseTo(400, within(1e-6));
   }
@@ -51,9 +51,27 @@ class SignalTest {
   void predictionNeverLowersTheSignalOnAFallingTrend() {
     List<MetricPoint> line = Obs.series(280, 220, 160, 100).build().points();
 
-    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120));
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), 0);
 
     assertThat(qps).isEqualTo(100);
+  }
+
+  static Stream<Arguments> predictionCaps() {
+    return Stream.of(
+        Arguments.of("no cap (0) keeps the whole extrapolation", 0.0, 400.0),
+        Arguments.of("a cap of 1.2 stops the prediction at 1.2 x the statistic", 1.2, 336.0),
+        Arguments.of("a cap above the extrapolation changes nothing", 2.0, 400.0),
+        Arguments.of("a cap of 1 turns the prediction off", 1.0, 280.0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("predictionCaps")
+  void predictionIsCappedAtAMultipleOfTheStatistic(String sentence, double cap, double expected) {
+    List<MetricPoint> line = Obs.series(100, 160, 220, 280).build().points();
+
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), cap);
+
+    assertThat(qps).isCloseTo(expected, within(1e-6));
   }
 
   @Test
