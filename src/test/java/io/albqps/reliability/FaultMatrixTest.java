@@ -7,7 +7,6 @@ import io.albqps.emulator.ModifyRecord;
 import io.albqps.function.Alert;
 import io.albqps.function.Response;
 import io.albqps.reliability.FaultCell.Direction;
-import io.albqps.reliability.FaultCell.FaultKind;
 import io.albqps.reliability.FaultCell.Outcome;
 import io.albqps.reliability.FaultCell.Persistence;
 import io.albqps.reliability.Rig.BadSigning;
@@ -173,10 +172,5 @@ class FaultMatrixTest {
 
   private static List<ModifyRecord> changes(Rig rig) {
     return rig.emulator.modifyLog().stream().filter(ModifyRecord::changesCapacity).toList();
-  }
-
-  /** Used in the table: whether a kind has a "once" variant. */
-  static boolean hasOnce(FaultKind kind) {
-    return !kind.dataShape;
   }
 }
