@@ -97,8 +97,16 @@ class FaultMatrixTest {
           Response next = rig.tick(Duration.ofSeconds(60));
           assertActed(rig, cell, next, afterError);
         }
-        case HOLD_NO_DATA -> assertHeld(rig, response, before, "metrics_unavailable");
-        case HOLD_PARTIAL -> assertHeld(rig, response, before, "metrics_partial");
+        case HOLD_NO_DATA -> {
+          assertHeld(rig, response, before, "metrics_unavailable", 1);
+          assertThat(rig.alerts)
+              .singleElement()
+              .satisfies(a -> assertThat(a.action()).isEqualTo("metrics_unavailable"));
+        }
+        case HOLD_PARTIAL -> {
+          assertHeld(rig, response, before, "metrics_partial", 0);
+          assertThat(rig.alerts).isEmpty();
+        }
       }
     }
   }
@@ -155,19 +163,21 @@ class FaultMatrixTest {
     assertThat(after.statistics().totalErrors()).isEqualTo(before.statistics().totalErrors() + 1);
   }
 
-  private static void assertHeld(Rig rig, Response response, StateDocument before, String reason)
+  private static void assertHeld(
+      Rig rig, Response response, StateDocument before, String reason, int streak)
       throws Exception {
     assertThat(response.statusCode()).as("status of %s", response.result()).isEqualTo(200);
     assertThat(response.result().action()).isEqualTo("none");
     assertThat(response.result().message()).isEqualTo(reason);
     assertThat(rig.emulator.calls(FaultCell.WRITE)).as("no modify call").isZero();
-    assertThat(rig.alerts).isEmpty();
 
     StateDocument after = rig.state();
     assertThat(after.revision()).isEqualTo(before.revision() + 1);
     assertThat(after.scaler().lastScaleUp()).isEqualTo(before.scaler().lastScaleUp());
     assertThat(after.scaler().lastScaleDown()).isEqualTo(before.scaler().lastScaleDown());
     assertThat(after.scaler().lastGeneralAction()).isEqualTo(before.scaler().lastGeneralAction());
+    assertThat(after.errorTracking().consecutiveErrors()).isEqualTo(streak);
+    assertThat(after.statistics().totalErrors()).isEqualTo(before.statistics().totalErrors());
   }
 
   private static List<ModifyRecord> changes(Rig rig) {
