@@ -4,6 +4,7 @@ import io.albqps.cloud.ApiException;
 import io.albqps.config.ConfigException;
 import io.albqps.engine.Autoscaler;
 import io.albqps.engine.Decision;
+import io.albqps.engine.Reason;
 import io.albqps.state.StateDocument;
 import io.albqps.state.StateStore;
 import io.albqps.state.StateStoreException;
@@ -135,6 +136,9 @@ public final class ScalingHandler implements RequestHandler<Event, Response>, Au
       if (outcome.decision().changesCapacity()) {
         alertAction(outcome.decision(), response, dryRun, now, id);
       }
+      if (!dryRun && outcome.decision().reason() == Reason.METRICS_UNAVAILABLE) {
+        alertRepeatedOutage(outcome.saved(), now, id);
+      }
       return response;
     } catch (ApiException
         | StateStoreException
@@ -214,6 +218,29 @@ public final class ScalingHandler implements RequestHandler<Event, Response>, Au
     } catch (StateStoreException e) {
       LOG.warn("error not recorded in the state: {}", e.getMessage());
     }
+  }
+
+  /**
+   * One alert when a metrics outage reaches {@code ALERT_AFTER_CONSECUTIVE_ERRORS} evaluations in a
+   * row (errors before it in the streak count too), not one per evaluation while it lasts.
+   */
+  private void alertRepeatedOutage(StateDocument saved, Instant now, String id) {
+    int streak = saved.errorTracking().consecutiveErrors();
+    if (streak != config.alertAfterConsecutiveErrors()) {
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("consecutive_errors", streak);
+    details.put("metric_period_seconds", config.metricPeriod().toSeconds());
+    alerts.send(
+        new Alert(
+            Reason.METRICS_UNAVAILABLE.wireName(),
+            Response.ERROR,
+            "no QPS data for " + streak + " evaluations in a row (metrics_unavailable); holding",
+            details,
+            false,
+            now,
+            id));
   }
 
   private void alertAction(

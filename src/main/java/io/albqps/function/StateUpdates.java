@@ -3,6 +3,7 @@ package io.albqps.function;
 import io.albqps.engine.Decision;
 import io.albqps.engine.MetricPoint;
 import io.albqps.engine.Observation;
+import io.albqps.engine.Reason;
 import io.albqps.engine.ScalerState;
 import io.albqps.state.StateDocument;
 import io.albqps.state.StateDocument.ErrorTracking;
@@ -21,6 +22,9 @@ import java.util.OptionalDouble;
  * error streak; a dry run records only the metrics cache and the totals (DESIGN §5).
  */
 final class StateUpdates {
+  static final String NO_DATA_MESSAGE =
+      "metrics_unavailable: no fresh QPS points in the look-back window";
+
   private StateUpdates() {}
 
   /** After a real (not dry) evaluation; {@code executed} when the modify call succeeded. */
@@ -56,9 +60,24 @@ final class StateUpdates {
         executionId,
         scaler,
         cache(doc.metricsCache(), decision, observation),
-        new ErrorTracking(0, doc.errorTracking().lastError()),
+        tracking(doc.errorTracking(), decision, now),
         counted(doc.statistics(), decision, executed, false),
         history);
+  }
+
+  /**
+   * A real evaluation clears the problem streak, except one without QPS data: a metrics outage is a
+   * hold, not an error, but in a row it is a repeated problem and counts towards the alert.
+   */
+  private static ErrorTracking tracking(ErrorTracking previous, Decision decision, Instant now) {
+    if (decision.reason() != Reason.METRICS_UNAVAILABLE) {
+      return new ErrorTracking(0, previous.lastError());
+    }
+    return new ErrorTracking(
+        previous.consecutiveErrors() + 1,
+        Optional.of(
+            new ErrorTracking.LastError(
+                NO_DATA_MESSAGE, Reason.METRICS_UNAVAILABLE.wireName(), now)));
   }
 
   /** After a dry run: only the metrics cache and the totals change. */

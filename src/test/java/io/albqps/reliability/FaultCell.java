@@ -97,7 +97,10 @@ record FaultCell(
     HOLD_ERROR("hold (error)", "500 naming the call", "error alert"),
     HOLD_THEN_RECOVER(
         "hold (error), next run acts", "500 naming the call, then 200", "error, then action"),
-    HOLD_NO_DATA("hold", "200 `metrics_unavailable`", "none"),
+    HOLD_NO_DATA(
+        "hold",
+        "200 `metrics_unavailable`",
+        "one alert when N in a row (N = 1 here), counted in `consecutive_errors`"),
     ACT_UP_ONLY("act (scale-up only)", "200, the action", "action alert"),
     HOLD_PARTIAL("hold", "200 `metrics_partial`", "none");
 

@@ -7,7 +7,6 @@ import io.albqps.emulator.ModifyRecord;
 import io.albqps.function.Alert;
 import io.albqps.function.Response;
 import io.albqps.reliability.FaultCell.Direction;
-import io.albqps.reliability.FaultCell.FaultKind;
 import io.albqps.reliability.FaultCell.Outcome;
 import io.albqps.reliability.FaultCell.Persistence;
 import io.albqps.reliability.Rig.BadSigning;
@@ -98,8 +97,16 @@ class FaultMatrixTest {
           Response next = rig.tick(Duration.ofSeconds(60));
           assertActed(rig, cell, next, afterError);
         }
-        case HOLD_NO_DATA -> assertHeld(rig, response, before, "metrics_unavailable");
-        case HOLD_PARTIAL -> assertHeld(rig, response, before, "metrics_partial");
+        case HOLD_NO_DATA -> {
+          assertHeld(rig, response, before, "metrics_unavailable", 1);
+          assertThat(rig.alerts)
+              .singleElement()
+              .satisfies(a -> assertThat(a.action()).isEqualTo("metrics_unavailable"));
+        }
+        case HOLD_PARTIAL -> {
+          assertHeld(rig, response, before, "metrics_partial", 0);
+          assertThat(rig.alerts).isEmpty();
+        }
       }
     }
   }
@@ -156,27 +163,24 @@ class FaultMatrixTest {
     assertThat(after.statistics().totalErrors()).isEqualTo(before.statistics().totalErrors() + 1);
   }
 
-  private static void assertHeld(Rig rig, Response response, StateDocument before, String reason)
+  private static void assertHeld(
+      Rig rig, Response response, StateDocument before, String reason, int streak)
       throws Exception {
     assertThat(response.statusCode()).as("status of %s", response.result()).isEqualTo(200);
     assertThat(response.result().action()).isEqualTo("none");
     assertThat(response.result().message()).isEqualTo(reason);
     assertThat(rig.emulator.calls(FaultCell.WRITE)).as("no modify call").isZero();
-    assertThat(rig.alerts).isEmpty();
 
     StateDocument after = rig.state();
     assertThat(after.revision()).isEqualTo(before.revision() + 1);
     assertThat(after.scaler().lastScaleUp()).isEqualTo(before.scaler().lastScaleUp());
     assertThat(after.scaler().lastScaleDown()).isEqualTo(before.scaler().lastScaleDown());
     assertThat(after.scaler().lastGeneralAction()).isEqualTo(before.scaler().lastGeneralAction());
+    assertThat(after.errorTracking().consecutiveErrors()).isEqualTo(streak);
+    assertThat(after.statistics().totalErrors()).isEqualTo(before.statistics().totalErrors());
   }
 
   private static List<ModifyRecord> changes(Rig rig) {
     return rig.emulator.modifyLog().stream().filter(ModifyRecord::changesCapacity).toList();
-  }
-
-  /** Used in the table: whether a kind has a "once" variant. */
-  static boolean hasOnce(FaultKind kind) {
-    return !kind.dataShape;
   }
 }
