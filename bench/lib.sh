@@ -48,7 +48,7 @@ free_port() {
 start_emulator() {
   local out="$bench_tmp/emulator.env"
   printf 't,qps\n0,100\n864000,100\n' >"$bench_tmp/constant.csv"
-  java -XX:+UseSerialGC -Xmx256m -jar "$jar" emulator --port 0 --trace "$bench_tmp/constant.csv" \
+  java -XX:+UseSerialGC -Xmx256m -Dsun.net.httpserver.nodelay=true -jar "$jar" emulator --port 0 --trace "$bench_tmp/constant.csv" \
     --initial 2 --ingestion-lag-seconds 0 >"$out" 2>"$bench_tmp/emulator.err" &
   bench_pids+=($!)
   local i
