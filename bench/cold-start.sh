@@ -80,4 +80,9 @@ for c in "${configs[@]}"; do
     { v[NR] = $1 }
     function q(p,  r) { r = int(p * NR + 0.999999); if (r < 1) r = 1; return v[r] }
     END { printf "| %s | %d | %d–%d | %d–%d |\n", name, q(0.5), q(0.1), q(0.9), v[1], v[NR] }'
+  if [[ -n "${BENCH_KV:-}" ]]; then
+    echo "cold.$c=$(median <"$bench_tmp/cold-$c.ms")" >>"$BENCH_KV"
+  fi
 done
+[[ -z "${BENCH_KV:-}" ]] || echo "cold.load=$load_before" >>"$BENCH_KV"
+

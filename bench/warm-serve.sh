@@ -78,3 +78,13 @@ echo "| jar size | $(mb "$(stat -c %s "$jar")") MB |"
 if [[ -f "$archive" ]]; then
   echo "| AppCDS archive size | $(mb "$(stat -c %s "$archive")") MB |"
 fi
+if [[ -n "${BENCH_KV:-}" ]]; then
+  {
+    echo "warm.median=$(median <"$bench_tmp/warm.ms")"
+    echo "warm.p99=$(sort -g "$bench_tmp/warm.ms" | awk '{ v[NR] = $1 } END { r = int(0.99 * NR + 0.999999); print v[r] }')"
+    echo "warm.hwm_mb=$((hwm_kb / 1024))"
+    echo "warm.classes=$classes_total"
+    echo "warm.jar_mb=$(mb "$(stat -c %s "$jar")")"
+    echo "warm.load=$load_before"
+  } >>"$BENCH_KV"
+fi
