@@ -5,7 +5,7 @@
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$bench_dir/.." && pwd)"
-jar="$repo/target/alb-qps-autoscaler.jar"
+jar="${JAR:-$repo/target/alb-qps-autoscaler.jar}"
 bench_pids=()
 bench_tmp="$(mktemp -d)"
 
