@@ -1,21 +1,88 @@
 #!/usr/bin/env bash
-# Builds the veFaaS package (dist/alb-qps-autoscaler-vefaas.zip: run.sh + the shaded jar) and prints
-# the console steps to deploy it as a native/v1 function with a TOS-mounted state file.
-#   ./deploy.sh            build, test and package
+# Builds the veFaaS package (dist/alb-qps-autoscaler-vefaas.zip: run.sh, the shaded jar and its
+# AppCDS archive) and prints the console steps to deploy it as a native/v1 function with a
+# TOS-mounted state file. The archive comes from a training run: run.sh serves the function against
+# the local emulator, answers every kind of event, and the JVM writes the classes it loaded when it
+# exits (-XX:ArchiveClassesAtExit). It only works with the JVM build that wrote it: build on the
+# same Java as the function runs (run.sh starts without it otherwise).
+#   ./deploy.sh                 build, test and package
 #   ./deploy.sh --skip-tests
+#   ./deploy.sh --archive-only  train target/alb-qps-autoscaler.jsa for the existing jar (for bench/)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 skip_tests=""
-if [[ "${1:-}" == "--skip-tests" ]]; then
-  skip_tests="-DskipTests"
-elif [[ $# -gt 0 ]]; then
-  echo "usage: $0 [--skip-tests]" >&2
+archive_only=""
+case "${1:-}" in
+  --skip-tests) skip_tests="-DskipTests" ;;
+  --archive-only) archive_only=1 ;;
+  "") ;;
+  *)
+    echo "usage: $0 [--skip-tests | --archive-only]" >&2
+    exit 2
+    ;;
+esac
+if [[ $# -gt 1 ]]; then
+  echo "usage: $0 [--skip-tests | --archive-only]" >&2
   exit 2
 fi
 
+# Trains the AppCDS archive next to the jar of the run.sh in folder $1 (see the header).
+train_archive() {
+  local dir="$1" work emu port serve i
+  work="$(mktemp -d)"
+  local jar_path="$dir/alb-qps-autoscaler.jar"
+  [[ -f "$jar_path" ]] || jar_path="$dir/target/alb-qps-autoscaler.jar"
+  rm -f "${jar_path%.jar}.jsa"
+  printf 't,qps\n0,100\n864000,100\n' >"$work/constant.csv"
+  java -jar "$jar_path" emulator --port 0 --trace "$work/constant.csv" --initial 2 >"$work/emulator.env" 2>"$work/emulator.err" &
+  emu=$!
+  for ((i = 0; i < 600; i++)); do
+    grep -q '^export CLOUDMONITOR_ENDPOINT' "$work/emulator.env" && break
+    sleep 0.05
+  done
+  port=$((20000 + RANDOM % 12000))
+  mkdir -p "$work/tos"
+  (
+    # shellcheck disable=SC1091
+    source <(grep '^export ' "$work/emulator.env")
+    ALBQPS_CDS=train _FAAS_RUNTIME_PORT="$port" _FAAS_FUNC_TIMEOUT=30 TOS_MOUNT_PATH="$work/tos" \
+      LOG_FORMAT=json exec "$dir/run.sh" >"$work/serve.log" 2>&1
+  ) &
+  serve=$!
+  for ((i = 0; i < 600; i++)); do
+    curl -s -f -o /dev/null "http://127.0.0.1:$port/v1/ping" && break
+    sleep 0.05
+  done
+  local url="http://127.0.0.1:$port/"
+  for ((i = 0; i < 20; i++)); do
+    curl -s -o /dev/null -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' "$url"
+    curl -s -o /dev/null -X POST -H 'X-Faas-Request-Id: train' --data '{"type":"scaling_evaluation","dry_run":true}' "$url"
+    curl -s -o /dev/null -X POST --data '{"type":"status"}' "$url"
+    curl -s -o /dev/null -X POST --data '{"type":"validation"}' "$url"
+    curl -s -o /dev/null -X POST --data '{"type":"nonsense"}' "$url"
+  done
+  kill -TERM "$serve"
+  wait "$serve" || true
+  kill "$emu"
+  wait "$emu" 2>/dev/null || true
+  if [[ ! -s "${jar_path%.jar}.jsa" ]]; then
+    echo "error: the training run wrote no archive; serve log:" >&2
+    tail -20 "$work/serve.log" >&2
+    rm -rf "$work"
+    return 1
+  fi
+  rm -rf "$work"
+  echo "==> trained ${jar_path%.jar}.jsa ($(du -h "${jar_path%.jar}.jsa" | cut -f1))"
+}
+
+if [[ -n "$archive_only" ]]; then
+  train_archive "$PWD"
+  exit 0
+fi
+
 missing=0
-for tool in java mvn zip; do
+for tool in java mvn zip curl; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "error: $tool is required but not on PATH" >&2
     missing=1
@@ -39,8 +106,13 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$dist"
 cp target/alb-qps-autoscaler.jar run.sh "$stage/"
 chmod 755 "$stage/run.sh"
+# The archive records the jar's size and modification time: fix the time to an even second in UTC
+# (zip keeps it exactly, with its extended-timestamp field) so the unzipped jar still matches.
+touch -d '2000-01-01T00:00:00Z' "$stage/alb-qps-autoscaler.jar"
+echo "==> training the AppCDS archive against the local emulator"
+train_archive "$stage"
 rm -f "$dist/alb-qps-autoscaler-vefaas.zip"
-(cd "$stage" && zip -q -X "$OLDPWD/$dist/alb-qps-autoscaler-vefaas.zip" run.sh alb-qps-autoscaler.jar)
+(cd "$stage" && zip -q "$OLDPWD/$dist/alb-qps-autoscaler-vefaas.zip" run.sh alb-qps-autoscaler.jar alb-qps-autoscaler.jsa)
 size="$(du -h "$dist/alb-qps-autoscaler-vefaas.zip" | cut -f1)"
 echo "==> wrote $dist/alb-qps-autoscaler-vefaas.zip ($size)"
 

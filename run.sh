@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
 # veFaaS native/v1 start command (set the function's command to ./run.sh).
 # Serves the function on ${_FAAS_RUNTIME_PORT:-${_BYTEFAAS_RUNTIME_PORT:-8000}}; settings come from
-# the function's environment variables. Small-heap flags keep a 512 MB function comfortable and the
-# cold start short; add your own in JAVA_TOOL_OPTIONS (the JVM reads it itself).
+# the function's environment variables. The flags are the ones docs/PERF.md measured to help a
+# short-lived, small-heap process: Serial GC, C1 only, a small heap and stacks, and the AppCDS
+# archive deploy.sh trains next to the jar (skipped cleanly when it is missing; the JVM itself
+# ignores an archive made by another JVM build). Add your own flags in JAVA_TOOL_OPTIONS.
+#   ALBQPS_CDS=off ./run.sh    start without the archive (for benchmarks)
+#   ALBQPS_CDS=train ./run.sh  write the archive when the process exits (deploy.sh's training run)
 set -euo pipefail
 cd "$(dirname "$0")"
-exec java \
-  -Xms32m -Xmx192m -Xss512k \
-  -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
-  -Dsun.net.httpserver.nodelay=true \
-  -jar alb-qps-autoscaler.jar serve
+
+jar="alb-qps-autoscaler.jar"
+if [[ ! -f "$jar" && -f "target/$jar" ]]; then
+  jar="target/$jar" # run from a source checkout after mvn package
+fi
+archive="${jar%.jar}.jsa"
+
+flags=(
+  -Xms16m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m
+  -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError
+  -Dsun.net.httpserver.nodelay=true
+)
+case "${ALBQPS_CDS:-on}" in
+  on) [[ -f "$archive" ]] && flags+=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
+  off) ;;
+  train) flags+=(-XX:ArchiveClassesAtExit="$archive") ;;
+  *) echo "run.sh: ALBQPS_CDS must be on, off or train, got '$ALBQPS_CDS'" >&2; exit 2 ;;
+esac
+exec java "${flags[@]}" -jar "$jar" serve "$@"

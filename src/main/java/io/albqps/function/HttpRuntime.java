@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public final class HttpRuntime implements AutoCloseable {
   private final ResponseJson json;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final Object idle = new Object();
+  private int inFlight; // guarded by idle
 
   private HttpRuntime(
       ScalingHandler handler, RuntimeOptions options, Clock clock, HttpServer server) {
@@ -114,7 +117,8 @@ public final class HttpRuntime implements AutoCloseable {
       return;
     }
     LOG.info("stopping: finishing invocations in flight (up to {} s)", grace.toSeconds());
-    server.stop((int) Math.min(Integer.MAX_VALUE, grace.toSeconds()));
+    awaitIdle(grace);
+    server.stop(0);
     executor.shutdownNow();
     handler.close();
     stopped.countDown();
@@ -126,7 +130,44 @@ public final class HttpRuntime implements AutoCloseable {
     stop(Duration.ZERO);
   }
 
+  /**
+   * Waits until no exchange is in flight, at most {@code grace}. The JDK 17 server's own {@code
+   * stop(delay)} always waits the whole delay when idle (JDK-8304065), which held every SIGTERM for
+   * the function timeout.
+   */
+  private void awaitIdle(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    synchronized (idle) {
+      while (inFlight > 0) {
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (leftMillis <= 0) {
+          return;
+        }
+        try {
+          idle.wait(leftMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
   private void serve(HttpExchange exchange) throws IOException {
+    synchronized (idle) {
+      inFlight++;
+    }
+    try {
+      exchange(exchange);
+    } finally {
+      synchronized (idle) {
+        inFlight--;
+        idle.notifyAll();
+      }
+    }
+  }
+
+  private void exchange(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/v1/ping")) {

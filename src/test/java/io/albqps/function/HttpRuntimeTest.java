@@ -1,6 +1,7 @@
 package io.albqps.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -214,5 +215,14 @@ class HttpRuntimeTest {
 
     assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     stopping.get(15, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void stopWhenIdleDoesNotWaitOutTheGracePeriod() throws Exception {
+    URI base = start();
+    assertThat(post(base, "{\"type\":\"status\"}").statusCode()).isEqualTo(200);
+
+    // JDK 17's HttpServer.stop(900) alone would block for the whole 900 s.
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> runtime.stop(Duration.ofSeconds(900)));
   }
 }

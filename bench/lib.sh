@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Shared helpers of the whole-process benchmarks (sourced, not run): the jar, a free loopback port,
+# the emulator in the background, percentiles, and the load average that goes with each figure.
+# Needs bash, curl, awk and a JDK 17; hyperfine is not needed.
+
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$bench_dir/.." && pwd)"
+jar="${JAR:-$repo/target/alb-qps-autoscaler.jar}"
+bench_pids=()
+bench_tmp="$(mktemp -d)"
+
+bench_cleanup() {
+  local pid
+  for pid in "${bench_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${bench_pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$bench_tmp"
+}
+trap bench_cleanup EXIT
+
+require_jar() {
+  if [[ ! -f "$jar" ]]; then
+    echo "no $jar: build it first with  mvn -B -q package -DskipTests" >&2
+    exit 2
+  fi
+  for tool in curl awk java; do
+    command -v "$tool" >/dev/null || { echo "error: $tool is required" >&2; exit 2; }
+  done
+}
+
+# A loopback port nothing listens on (random probe; the kernel's ephemeral range is avoided).
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 12000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+# Starts the emulator on loopback and exports the settings that point the function at it, plus a
+# fresh state folder; constant traffic keeps every invocation's work alike.
+start_emulator() {
+  local out="$bench_tmp/emulator.env"
+  printf 't,qps\n0,100\n864000,100\n' >"$bench_tmp/constant.csv"
+  java -XX:+UseSerialGC -Xmx256m -Dsun.net.httpserver.nodelay=true -jar "$jar" emulator --port 0 --trace "$bench_tmp/constant.csv" \
+    --initial 2 --ingestion-lag-seconds 0 >"$out" 2>"$bench_tmp/emulator.err" &
+  bench_pids+=($!)
+  local i
+  for ((i = 0; i < 600; i++)); do
+    grep -q '^export CLOUDMONITOR_ENDPOINT' "$out" 2>/dev/null && break
+    sleep 0.05
+  done
+  grep -q '^export CLOUDMONITOR_ENDPOINT' "$out" || { echo "emulator did not start:" >&2; cat "$bench_tmp/emulator.err" >&2; exit 1; }
+  # shellcheck disable=SC1090
+  source <(grep '^export ' "$out")
+  mkdir -p "$bench_tmp/tos"
+  export TOS_MOUNT_PATH="$bench_tmp/tos" LOG_FORMAT=json LOG_LEVEL=WARN _FAAS_FUNC_TIMEOUT=30
+}
+
+# One timer invocation (binary CloudEvent, as the veFaaS timer sends it); fails unless HTTP 200.
+timer_invoke() {
+  curl -s -f -o /dev/null -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' "http://127.0.0.1:$1/" 2>/dev/null
+}
+
+# Reads numbers (one a line) and prints "median M (p10 A, p90 B, p99 C, min D, max E, n N)".
+summarize() {
+  sort -g | awk -v unit="${1:-}" '
+    { v[NR] = $1 }
+    function q(p,  r) { r = int(p * NR + 0.999999); if (r < 1) r = 1; if (r > NR) r = NR; return v[r] }
+    END {
+      if (NR == 0) { print "no samples"; exit 1 }
+      printf "median %s%s (p10 %s, p90 %s, p99 %s, min %s, max %s; n %d)\n", q(0.5), unit, q(0.1), q(0.9), q(0.99), v[1], v[NR], NR
+    }'
+}
+
+# The median alone, from the numbers on stdin.
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { r = int(0.5 * NR + 0.999999); if (r < 1) r = 1; print v[r] }'
+}
+
+loadavg() {
+  cut -d' ' -f1-3 /proc/loadavg
+}
+
+now_ns() {
+  date +%s%N
+}
