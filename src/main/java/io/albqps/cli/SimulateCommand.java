@@ -76,9 +76,8 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--user-qps",
-      defaultValue = "25",
-      description = "QPS per user in ray-load-test (default 25)")
-  double userQps;
+      description = "QPS per user in ray-load-test (default: ${DEFAULT-VALUE})")
+  double userQps = Scenarios.DEFAULT_USER_QPS;
 
   @Option(
       names = "--policies",

@@ -56,12 +56,7 @@ final class AutoScalingActions {
     }
     // The emulator holds one group: it is either the match or the "other group" BytePlus returns.
     List<Map<String, Object>> groups = List.of(groupJson());
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("ScalingGroups", page.of(groups));
-    result.put("TotalCount", groups.size());
-    result.put("PageNumber", page.number());
-    result.put("PageSize", page.size());
-    return result;
+    return page.result("ScalingGroups", groups);
   }
 
   Map<String, Object> describeScalingInstances(IncomingRequest request) throws ErrorReply {
@@ -78,12 +73,7 @@ final class AutoScalingActions {
             .filter(i -> ids.isEmpty() || ids.contains(i.instanceId()))
             .map(this::instanceJson)
             .toList();
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("ScalingInstances", page.of(instances));
-    result.put("TotalCount", instances.size());
-    result.put("PageNumber", page.number());
-    result.put("PageSize", page.size());
-    return result;
+    return page.result("ScalingInstances", instances);
   }
 
   /** Newest first; {@code StartTime}/{@code EndTime} bound {@code CreatedAt}. */
@@ -105,12 +95,7 @@ final class AutoScalingActions {
             .filter(a -> end.isEmpty() || !a.createdAt().isAfter(end.get()))
             .map(this::activityJson)
             .toList();
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("ScalingActivities", page.of(activities));
-    result.put("TotalCount", activities.size());
-    result.put("PageNumber", page.number());
-    result.put("PageSize", page.size());
-    return result;
+    return page.result("ScalingActivities", activities);
   }
 
   Map<String, Object> modifyScalingGroup(IncomingRequest request) throws ErrorReply {

@@ -1,7 +1,9 @@
 package io.albqps.emulator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads query parameters the way the BytePlus API validates them, with its error codes. */
@@ -66,6 +68,18 @@ final class Params {
         return List.of();
       }
       return all.subList((int) from, (int) Math.min(all.size(), from + size));
+    }
+
+    /**
+     * A Describe* result: this page of {@code all} under {@code listName}, with the paging fields.
+     */
+    Map<String, Object> result(String listName, List<Map<String, Object>> all) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put(listName, of(all));
+      result.put("TotalCount", all.size());
+      result.put("PageNumber", number);
+      result.put("PageSize", size);
+      return result;
     }
   }
 }
