@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code run}, {@code status} and {@code serve} through {@link Main}, against the emulator. */
 class FunctionCommandsTest {
@@ -142,5 +144,25 @@ class FunctionCommandsTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("_FAAS_RUNTIME_PORT");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "_FAAS_RUNTIME_PORT, eighty",
+    "AUTOSCALING_GROUP_ID, ''",
+    "TARGET_QPS_PER_INSTANCE, -5",
+    "API_MAX_RETRIES, 99"
+  })
+  void bareServeFailsExactlyAsThePicocliPathDoes(String variable, String value) {
+    Map<String, String> env = env();
+    env.put(variable, value);
+    int throughPicocli = run(env, "serve", "--host", "127.0.0.1");
+    String picocliErr = err.toString();
+    err.getBuffer().setLength(0);
+
+    int bare = run(env, "serve");
+
+    assertThat(bare).isEqualTo(throughPicocli).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo(picocliErr).contains(variable);
   }
 }
