@@ -63,4 +63,9 @@ public record ServiceEndpoint(URI uri, String service, String version) {
     String path = uri.getRawPath();
     return path == null || path.isEmpty() ? "/" : path;
   }
+
+  /** Whether calls go over TLS (every BytePlus endpoint; the local emulator is plain http). */
+  public boolean isHttps() {
+    return "https".equalsIgnoreCase(uri.getScheme());
+  }
 }

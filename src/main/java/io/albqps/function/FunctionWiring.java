@@ -67,6 +67,7 @@ public final class FunctionWiring {
         credentials ->
             BytePlusClient.builder(credentials, settings.region())
                 .timeout(settings.httpTimeout())
+                .tls(monitoring.isHttps() || autoscaling.isHttps())
                 .maxRetries(settings.apiMaxRetries())
                 .clock(clock)
                 .sleeper(sleeper)

@@ -107,6 +107,33 @@ class BytePlusClientTest {
   }
 
   @Test
+  void aClientWithoutTlsCallsPlainHttpEndpoints() throws Exception {
+    stub(200, OK);
+
+    ApiResponse response =
+        callOnce(CloudTestSupport.client(KEYS, clock, sleeper).tls(false).build());
+
+    assertThat(response.action()).isEqualTo(ACTION);
+    assertThat(requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aClientWithoutTlsRefusesAnHttpsEndpointBeforeAnyCall() {
+    BytePlusClient plain = CloudTestSupport.client(KEYS, clock, sleeper).tls(false).build();
+    ServiceEndpoint secure =
+        ServiceEndpoint.of(
+            java.net.URI.create("https://127.0.0.1:" + server.getPort()),
+            "auto_scaling",
+            "2020-01-01");
+
+    assertThatThrownBy(() -> plain.get(secure, ACTION, Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("tls(false)")
+        .hasMessageContaining("https://127.0.0.1:");
+    assertThat(requestCount()).isZero();
+  }
+
+  @Test
   void postSendsTheJsonBodyWithItsContentTypeSigned() throws Exception {
     stub(200, envelope("GetMetricData", "{}"));
     Map<String, Object> body = new LinkedHashMap<>();
