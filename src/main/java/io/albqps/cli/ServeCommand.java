@@ -7,6 +7,8 @@ import io.albqps.function.FunctionWiring;
 import io.albqps.function.HttpRuntime;
 import io.albqps.function.LogSetup;
 import io.albqps.function.RuntimeOptions;
+import io.albqps.function.ScalingHandler;
+import io.albqps.function.StartupPriming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,8 +56,20 @@ final class ServeCommand implements Callable<Integer> {
    */
   static int serve(CliContext context, Path envFile, String host, Integer port)
       throws ConfigException, IOException, InterruptedException {
+    StartupPriming priming = StartupPriming.begin(context.clock());
+    try {
+      return serve(context, envFile, host, port, priming);
+    } finally {
+      priming.finish();
+    }
+  }
+
+  private static int serve(
+      CliContext context, Path envFile, String host, Integer port, StartupPriming priming)
+      throws ConfigException, IOException, InterruptedException {
     Map<String, String> env = context.environment(envFile);
     Settings settings = Settings.parse(env);
+    priming.awaitLogging();
     if (settings.logFormat().resolve(System.console() != null) == LogFormat.JSON) {
       LogSetup.jsonToStdout(settings.logLevel().name());
     } else {
@@ -66,9 +80,10 @@ final class ServeCommand implements Callable<Integer> {
       options =
           options.at(host == null ? options.host() : host, port == null ? options.port() : port);
     }
-    HttpRuntime runtime =
-        HttpRuntime.start(
-            FunctionWiring.handler(settings, context.clock()), options, context.clock());
+    ScalingHandler handler = FunctionWiring.handler(settings, context.clock());
+    priming.then("cloud client", handler::prepare);
+    priming.finish();
+    HttpRuntime runtime = HttpRuntime.start(handler, options, context.clock());
     runtime.stopOnShutdown();
     runtime.awaitStop();
     return Main.EXIT_OK;

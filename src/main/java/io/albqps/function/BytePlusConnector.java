@@ -54,6 +54,12 @@ public final class BytePlusConnector implements CloudConnector {
     return new CloudApis(metrics.withClient(client), groups.withClient(client));
   }
 
+  /** With configured keys, builds the process's client now; role credentials must wait for one. */
+  @Override
+  public void prepare() {
+    configured.ifPresent(this::base);
+  }
+
   private synchronized BytePlusClient base(Credentials first) {
     if (base == null) {
       base = clientFactory.apply(first);

@@ -20,6 +20,13 @@ public interface CloudConnector {
    */
   CloudApis connect(Optional<Credentials> roleCredentials, Instant deadline) throws ConfigException;
 
+  /**
+   * Builds ahead of time what the first {@link #connect} would build (HTTP client, TLS trust
+   * store), where that needs no invocation's credentials; makes no call. Safe to run concurrently
+   * with {@code connect}.
+   */
+  default void prepare() {}
+
   /** Always the same APIs, whatever the invocation: for tests and the simulator. */
   static CloudConnector fixed(CloudApis apis) {
     return (roleCredentials, deadline) -> apis;

@@ -65,6 +65,14 @@ public final class ScalingHandler implements RequestHandler<Event, Response>, Au
         new Evaluator(config, Objects.requireNonNull(autoscaler, "autoscaler"), store, reads);
   }
 
+  /**
+   * Builds the cloud clients ahead of the first invocation, where it can; see {@link
+   * CloudConnector#prepare}.
+   */
+  public void prepare() {
+    cloud.prepare();
+  }
+
   public HandlerConfig config() {
     return config;
   }

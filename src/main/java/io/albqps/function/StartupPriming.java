@@ -1,0 +1,131 @@
+package io.albqps.function;
+
+import io.albqps.cloud.Credentials;
+import io.albqps.cloud.Signer;
+import io.albqps.engine.ScalerState;
+import io.albqps.state.StateDocument;
+import io.albqps.state.StateJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads and initialises, on one background thread while {@code serve} parses its settings and binds
+ * its port, the code the first invocation runs: logging, the JSON mappers, the signer, and (through
+ * {@link ScalingHandler#prepare}) the HTTP client and its TLS trust store. On a cold start the
+ * platform sends the first timer event as soon as the port answers, and the JVM's class loading and
+ * interpretation of these paths costs several hundred milliseconds; doing it on the second core
+ * overlaps that with the start instead of adding it to the first decision.
+ *
+ * <p>Priming makes no network call, reads no settings and touches no state file: every step works
+ * on throwaway values. A step that fails only costs its own warm-up (logged at debug) and never
+ * stops {@code serve}; the invocation then simply does the loading itself.
+ */
+public final class StartupPriming {
+  private static final Credentials THROWAWAY_KEYS =
+      Credentials.of("AKLTprimingOnly", "cHJpbWluZy1vbmx5LW5vdC1hLXNlY3JldA==");
+
+  private final ExecutorService thread;
+  private Future<?> logging = CompletableFuture.completedFuture(null);
+
+  private StartupPriming(ExecutorService thread) {
+    this.thread = thread;
+  }
+
+  /** Starts priming the process-wide code paths at once, on a daemon thread. */
+  public static StartupPriming begin(Clock clock) {
+    StartupPriming priming =
+        new StartupPriming(
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "albqps-priming");
+                  t.setDaemon(true);
+                  return t;
+                }));
+    priming.logging = priming.then("logging", LoggerFactory::getILoggerFactory);
+    priming.then("state json", () -> stateRoundTrip(clock.instant()));
+    priming.then("event and response json", StartupPriming::eventAndResponse);
+    priming.then("signer", () -> sign(clock.instant()));
+    return priming;
+  }
+
+  /**
+   * Waits until logging is initialised. Call it before configuring logging: while SLF4J initialises
+   * on the priming thread, it hands every other thread stand-in loggers, which cannot be
+   * configured.
+   */
+  public void awaitLogging() throws InterruptedException {
+    try {
+      logging.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("logging failed to initialise", e.getCause());
+    }
+  }
+
+  /** Queues one more step after those already queued (e.g. the handler's clients). */
+  public Future<?> then(String step, Runnable task) {
+    return thread.submit(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException | LinkageError e) {
+            // Looked up here, not in a static field: initialising logging is itself a step.
+            LoggerFactory.getLogger(StartupPriming.class)
+                .debug("priming step '{}' failed; the first invocation will do it", step, e);
+          }
+        });
+  }
+
+  /** No more steps: the thread ends after the queued ones. */
+  public void finish() {
+    thread.shutdown();
+  }
+
+  /** Waits for the queued steps (tests); true when they all ran. */
+  boolean awaitFinished(long millis) throws InterruptedException {
+    finish();
+    return thread.awaitTermination(millis, TimeUnit.MILLISECONDS);
+  }
+
+  private static void stateRoundTrip(Instant now) {
+    try {
+      StateJson.read(StateJson.write(StateDocument.fresh(now, ScalerState.conservativeStart(now))));
+    } catch (io.albqps.state.StateFormatException e) {
+      throw new IllegalStateException("a fresh state document did not read back", e);
+    }
+  }
+
+  private static void eventAndResponse() {
+    EventParser parser = new EventParser(ResponseJson.newMapper());
+    try {
+      parser.parse(
+          Map.of("ce-type", Event.Type.BYTEFAAS_TIMER), "{}".getBytes(StandardCharsets.UTF_8));
+    } catch (InvalidEventException e) {
+      throw new IllegalStateException("the timer event did not parse", e);
+    }
+    new ResponseJson(ResponseJson.newMapper())
+        .write(Responses.badRequest("priming", Instant.EPOCH, "priming"));
+  }
+
+  private static void sign(Instant now) {
+    Signer.sign(
+        "GET",
+        "open.byteplusapi.com",
+        "/",
+        Map.of("Action", "DescribeScalingGroups", "Version", "2020-01-01"),
+        Map.of(),
+        new byte[0],
+        THROWAWAY_KEYS,
+        "auto_scaling",
+        "ap-southeast-1",
+        now);
+  }
+}
