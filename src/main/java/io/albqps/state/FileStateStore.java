@@ -126,7 +126,7 @@ public final class FileStateStore implements StateStore {
       return 0;
     }
     try {
-      return StateJson.read(bytes.get()).revision();
+      return StateJson.revision(bytes.get());
     } catch (StateFormatException e) {
       throw new StateStoreException(
           "cannot check the revision of "

@@ -33,6 +33,14 @@ class StateJsonProperties {
     assertThat(StateJson.write(StateJson.read(once))).isEqualTo(once);
   }
 
+  @Property(tries = 200)
+  void theQuickRevisionReadAgreesWithTheFullRead(@ForAll("documents") StateDocument document)
+      throws Exception {
+    byte[] json = StateJson.write(document);
+
+    assertThat(StateJson.revision(json)).isEqualTo(StateJson.read(json).revision());
+  }
+
   @Provide
   Arbitrary<StateDocument> documents() {
     Arbitrary<ScalerState> scaler =

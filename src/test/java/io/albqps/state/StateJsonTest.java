@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,39 @@ class StateJsonTest {
     assertThatThrownBy(() -> StateJson.read(json.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(StateFormatException.class)
         .hasMessageContaining(namedInMessage);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource({"roundTripFiles", "upgradeFiles"})
+  void theQuickRevisionReadGivesTheFullReadsRevision(String name, Path file) throws Exception {
+    byte[] json = Files.readAllBytes(file);
+
+    assertThat(StateJson.revision(json)).isEqualTo(StateJson.read(json).revision());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corruptHeads")
+  void theQuickRevisionReadFailsLikeTheFullReadWhenTheHeadIsDamaged(
+      String name, String json, String namedInMessage) {
+    assertThatThrownBy(() -> StateJson.revision(json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageContaining(namedInMessage);
+  }
+
+  static Stream<Arguments> corruptHeads() throws Exception {
+    Set<String> damagedHead =
+        Set.of(
+            "empty file",
+            "duplicate key",
+            "an array, not an object",
+            "no schema and no version",
+            "unknown schema",
+            "schema as a number",
+            "negative revision",
+            "fractional revision",
+            "revision as a string",
+            "unknown version");
+    return corruptDocuments().filter(row -> damagedHead.contains((String) row.get()[0]));
   }
 
   @Test
