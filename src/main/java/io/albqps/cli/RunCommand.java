@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
               settings.functionTimeout(),
               context.clock());
       Response response = handler.handleRequest(Event.evaluation(dryRun), invocation);
-      context.out().println(new ResponseJson(ResponseJson.newMapper()).writePretty(response));
+      context.out().println(new ResponseJson(ResponseJson.mapper()).writePretty(response));
       return response.failed() ? Main.EXIT_FAILURE : Main.EXIT_OK;
     }
   }

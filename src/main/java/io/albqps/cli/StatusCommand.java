@@ -53,7 +53,7 @@ final class StatusCommand implements Callable<Integer> {
                   settings.functionTimeout(),
                   context.clock()));
       if (json || response.failed()) {
-        context.out().println(new ResponseJson(ResponseJson.newMapper()).writePretty(response));
+        context.out().println(new ResponseJson(ResponseJson.mapper()).writePretty(response));
       } else {
         print(response.result().details(), context.out());
       }

@@ -54,7 +54,7 @@ public final class HttpRuntime implements AutoCloseable {
     this.options = options;
     this.clock = clock;
     this.server = server;
-    ObjectMapper mapper = ResponseJson.newMapper();
+    ObjectMapper mapper = ResponseJson.mapper();
     this.parser = new EventParser(mapper);
     this.json = new ResponseJson(mapper);
     AtomicInteger count = new AtomicInteger();

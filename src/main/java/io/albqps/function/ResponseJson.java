@@ -14,9 +14,15 @@ public final class ResponseJson {
     this.mapper = mapper;
   }
 
-  /** A shared mapper for the function: built once per process, thread-safe once configured. */
-  public static ObjectMapper newMapper() {
-    return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper SHARED =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  /**
+   * The process's mapper for events and responses (thread-safe once configured). One instance, so
+   * that serve's start-up priming warms the very serializers the first invocation uses.
+   */
+  public static ObjectMapper mapper() {
+    return SHARED;
   }
 
   /** One line of JSON. */

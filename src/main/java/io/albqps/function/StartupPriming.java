@@ -104,14 +104,14 @@ public final class StartupPriming {
   }
 
   private static void eventAndResponse() {
-    EventParser parser = new EventParser(ResponseJson.newMapper());
+    EventParser parser = new EventParser(ResponseJson.mapper());
     try {
       parser.parse(
           Map.of("ce-type", Event.Type.BYTEFAAS_TIMER), "{}".getBytes(StandardCharsets.UTF_8));
     } catch (InvalidEventException e) {
       throw new IllegalStateException("the timer event did not parse", e);
     }
-    new ResponseJson(ResponseJson.newMapper())
+    new ResponseJson(ResponseJson.mapper())
         .write(Responses.badRequest("priming", Instant.EPOCH, "priming"));
   }
 

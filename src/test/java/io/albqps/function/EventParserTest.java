@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class EventParserTest {
-  private final EventParser parser = new EventParser(ResponseJson.newMapper());
+  private final EventParser parser = new EventParser(ResponseJson.mapper());
 
   static Stream<Arguments> accepted() {
     return Stream.of(

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ResponseGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private final Fixture f = new Fixture();
-  private final ResponseJson json = new ResponseJson(ResponseJson.newMapper());
+  private final ResponseJson json = new ResponseJson(ResponseJson.mapper());
 
   @AfterEach
   void close() {

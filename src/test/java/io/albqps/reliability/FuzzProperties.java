@@ -133,14 +133,13 @@ class FuzzProperties {
     }
     boolean acted = !response.result().action().equals("none") && response.statusCode() == 200;
     assertThat(MODIFY_CALLS.get() - modifiesBefore).isLessThanOrEqualTo(acted ? 1 : 0);
-    assertThat(new ResponseJson(ResponseJson.newMapper()).write(response))
-        .doesNotContain(Rig.SECRET);
+    assertThat(new ResponseJson(ResponseJson.mapper()).write(response)).doesNotContain(Rig.SECRET);
   }
 
   @Property(tries = 1000)
   void anyEventBodyAndHeadersParseOrAreRejectedWithTheAllowedTypes(
       @ForAll("headers") Map<String, String> headers, @ForAll("eventBodies") String body) {
-    EventParser parser = new EventParser(ResponseJson.newMapper());
+    EventParser parser = new EventParser(ResponseJson.mapper());
     try {
       assertThat(parser.parse(headers, body.getBytes(StandardCharsets.UTF_8))).isNotNull();
     } catch (InvalidEventException e) {
