@@ -108,6 +108,7 @@ class PresetsTest {
     assertThat(policy.panicThreshold()).isEqualTo(2);
     assertThat(policy.predictiveHorizon()).isEqualTo(Duration.ofSeconds(180));
     assertThat(policy.predictiveMaxRatio()).isEqualTo(1.4);
+    assertThat(policy.predictiveMinRises()).isEqualTo(1);
     assertThat(policy.scaleDownTolerance()).isEqualTo(0.15);
   }
 
