@@ -175,6 +175,7 @@ final class SettingsParser {
     seconds(PREDICTIVE_HORIZON_SECONDS, 0, 3600, policy::predictiveHorizon);
     in.decimal(PREDICTIVE_MAX_RATIO, v -> v == 0 || (v >= 1 && v <= 100))
         .ifPresent(policy::predictiveMaxRatio);
+    in.integer(PREDICTIVE_MIN_RISES, 0, 10).ifPresent(policy::predictiveMinRises);
     Duration cloudMonitorPeriod = Settings.cloudMonitorPeriodFor(metricPeriod);
     int staleDefault = (int) Policy.defaultMetricStaleAfter(cloudMonitorPeriod).toSeconds();
     in.integerOrDerived(METRIC_STALE_SECONDS, 10, MAX_SECONDS, staleDefault)

@@ -192,6 +192,14 @@ public enum Variable {
       "the predicted QPS is at most this multiple of the window's statistic",
       Masking.NONE,
       true),
+  PREDICTIVE_MIN_RISES(
+      Presence.DEFAULTED,
+      "0",
+      "an integer 0..10 (0 = always)",
+      "extrapolate the trend only while each of the window's last this many point-to-point"
+          + " changes is a rise",
+      Masking.NONE,
+      true),
   METRIC_STALE_SECONDS(
       Presence.DERIVED,
       "max(60, CloudMonitor period) + 120",

@@ -21,6 +21,9 @@ import java.util.Objects;
  *     apart (K8s 1.33's separate up and down tolerances)
  * @param predictiveMaxRatio 0 = uncapped; else the predicted QPS is at most this multiple of the
  *     window's statistic, so a steep fit anticipates a rise without overshooting it
+ * @param predictiveMinRises 0 = always; else the trend is extrapolated only while each of the
+ *     window's last this many point-to-point changes is a rise, so a load already flat at a new
+ *     level is not predicted to climb on
  */
 public record Policy(
     boolean dynamicScaling,
@@ -45,7 +48,8 @@ public record Policy(
     Duration predictiveHorizon,
     Duration metricStaleAfter,
     double scaleDownTolerance,
-    double predictiveMaxRatio) {
+    double predictiveMaxRatio,
+    int predictiveMinRises) {
 
   /**
    * The CloudMonitor ingestion lag the default staleness limit tolerates (reference §2: 1–2 min).
@@ -96,6 +100,7 @@ public record Policy(
       throw new IllegalArgumentException(
           "predictiveMaxRatio must be 0 (uncapped) or >= 1, got " + predictiveMaxRatio);
     }
+    atLeast("predictiveMinRises", predictiveMinRises, 0);
   }
 
   /** The defaults of DESIGN §3 (dynamic mode, 50 QPS per instance). */
@@ -182,6 +187,7 @@ public record Policy(
     private Duration metricStaleAfter = Duration.ofSeconds(600);
     private double scaleDownTolerance = Double.NaN; // unset: follows scaleTolerance
     private double predictiveMaxRatio = 0;
+    private int predictiveMinRises = 0;
 
     private Builder() {}
 
@@ -210,6 +216,7 @@ public record Policy(
       scaleDownTolerance =
           p.scaleDownTolerance == p.scaleTolerance ? Double.NaN : p.scaleDownTolerance;
       predictiveMaxRatio = p.predictiveMaxRatio;
+      predictiveMinRises = p.predictiveMinRises;
     }
 
     public Builder dynamicScaling(boolean value) {
@@ -328,6 +335,11 @@ public record Policy(
       return this;
     }
 
+    public Builder predictiveMinRises(int value) {
+      predictiveMinRises = value;
+      return this;
+    }
+
     public Policy build() {
       return new Policy(
           dynamicScaling,
@@ -352,7 +364,8 @@ public record Policy(
           predictiveHorizon,
           metricStaleAfter,
           Double.isNaN(scaleDownTolerance) ? scaleTolerance : scaleDownTolerance,
-          predictiveMaxRatio);
+          predictiveMaxRatio,
+          predictiveMinRises);
     }
   }
 }

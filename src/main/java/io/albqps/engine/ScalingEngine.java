@@ -44,7 +44,8 @@ public final class ScalingEngine {
             policy.qpsStatistic(),
             obs.points(),
             policy.predictiveHorizon(),
-            policy.predictiveMaxRatio());
+            policy.predictiveMaxRatio(),
+            policy.predictiveMinRises());
     OptionalDouble seen = OptionalDouble.of(qps);
     // 5. Recommendation.
     boolean coldStart = current == 0 && qps > 0;

@@ -30,12 +30,18 @@ final class Signal {
   /**
    * The statistic, raised to the QPS the window's trend reaches {@code horizon} ahead when that is
    * higher: {@code max(qps, qps + slope × horizon)}, at most {@code maxRatio × qps} when {@code
-   * maxRatio} is not 0. A falling trend never lowers the figure.
+   * maxRatio} is not 0. Only a sustained rise is extrapolated: with {@code minRises} above 0, each
+   * of the window's last {@code minRises} point-to-point changes must be a rise. A falling trend
+   * never lowers the figure.
    */
   static double withPrediction(
-      QpsStatistic statistic, List<MetricPoint> points, Duration horizon, double maxRatio) {
+      QpsStatistic statistic,
+      List<MetricPoint> points,
+      Duration horizon,
+      double maxRatio,
+      int minRises) {
     double qps = statistic(statistic, points);
-    if (horizon.isZero() || points.size() < 2) {
+    if (horizon.isZero() || points.size() < 2 || !risingFor(points, minRises)) {
       return qps;
     }
     double predicted = qps + slopePerSecond(points) * horizon.toSeconds();
@@ -43,6 +49,23 @@ final class Signal {
       predicted = Math.min(predicted, maxRatio * qps);
     }
     return Math.max(qps, predicted);
+  }
+
+  /**
+   * Whether each of the last {@code rises} point-to-point changes is a rise; always for 0, never
+   * when the window has fewer changes than that.
+   */
+  static boolean risingFor(List<MetricPoint> points, int rises) {
+    int n = points.size();
+    if (rises >= n) {
+      return false;
+    }
+    for (int i = n - rises; i < n; i++) {
+      if (points.get(i).qps() <= points.get(i - 1).qps()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Least-squares slope of QPS against time, in QPS per second; 0 for fewer than two instants. */

@@ -106,8 +106,9 @@ class PresetsTest {
     assertThat(policy.downscalingFactor()).isEqualTo(1.0);
     assertThat(policy.instanceWarmup()).isEqualTo(Duration.ofSeconds(300));
     assertThat(policy.panicThreshold()).isEqualTo(2);
-    assertThat(policy.predictiveHorizon()).isEqualTo(Duration.ofSeconds(180));
+    assertThat(policy.predictiveHorizon()).isEqualTo(Duration.ofSeconds(240));
     assertThat(policy.predictiveMaxRatio()).isEqualTo(1.4);
+    assertThat(policy.predictiveMinRises()).isEqualTo(1);
     assertThat(policy.scaleDownTolerance()).isEqualTo(0.15);
   }
 

@@ -108,7 +108,8 @@ class SettingsTest {
                     "PREDICTIVE_HORIZON_SECONDS", "180",
                     "METRIC_STALE_SECONDS", "400",
                     "SCALE_DOWN_TOLERANCE", "0.25",
-                    "PREDICTIVE_MAX_RATIO", "1.5"))
+                    "PREDICTIVE_MAX_RATIO", "1.5",
+                    "PREDICTIVE_MIN_RISES", "2"))
             .policy();
 
     assertThat(policy)
@@ -136,7 +137,8 @@ class SettingsTest {
                 Duration.ofSeconds(180),
                 Duration.ofSeconds(400),
                 0.25,
-                1.5));
+                1.5,
+                2));
   }
 
   static Stream<Arguments> cloudMonitorPeriods() {

@@ -122,6 +122,7 @@ class ScalingEngineProperties {
         .panicThreshold(random.nextBoolean() ? 0 : 1.5 + random.nextInt(4))
         .predictiveHorizon(seconds(random, 600))
         .predictiveMaxRatio(random.nextBoolean() ? 0 : 1 + random.nextInt(5) * 0.25)
+        .predictiveMinRises(random.nextInt(4))
         .metricStaleAfter(Duration.ofSeconds(60 + random.nextInt(900)))
         .build();
   }

@@ -95,6 +95,14 @@ class ScalingEngineStepsTest {
             Reason.DYNAMIC_SCALING_SCALE_UP,
             7),
         row(
+            "with one rise required, a step already flat at 280 QPS is sized for 280, not ahead",
+            PREDICTING.toBuilder().predictiveMinRises(1).build(),
+            Obs.series(100, 100, 280, 280).desired(2),
+            none,
+            Action.SCALE_UP,
+            Reason.DYNAMIC_SCALING_SCALE_UP,
+            6),
+        row(
             "load exactly at target holds",
             IMMEDIATE,
             Obs.qps(100).desired(2),

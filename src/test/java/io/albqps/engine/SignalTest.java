@@ -42,7 +42,7 @@ class SignalTest {
   void predictionRaisesTheSignalOnARisingTrend() {
     List<MetricPoint> line = Obs.series(100, 160, 220, 280).build().points();
 
-    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), 0);
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), 0, 0);
 
     assertThat(qps).isCloseTo(400, within(1e-6));
   }
@@ -51,7 +51,7 @@ class SignalTest {
   void predictionNeverLowersTheSignalOnAFallingTrend() {
     List<MetricPoint> line = Obs.series(280, 220, 160, 100).build().points();
 
-    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), 0);
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), 0, 0);
 
     assertThat(qps).isEqualTo(100);
   }
@@ -69,9 +69,61 @@ class SignalTest {
   void predictionIsCappedAtAMultipleOfTheStatistic(String sentence, double cap, double expected) {
     List<MetricPoint> line = Obs.series(100, 160, 220, 280).build().points();
 
-    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), cap);
+    double qps = Signal.withPrediction(QpsStatistic.LATEST, line, Duration.ofSeconds(120), cap, 0);
 
     assertThat(qps).isCloseTo(expected, within(1e-6));
+  }
+
+  static Stream<Arguments> sustainedRises() {
+    return Stream.of(
+        Arguments.of(
+            "0 rises required: a step already flat at its new level is extrapolated",
+            0,
+            new double[] {100, 100, 400, 400},
+            true),
+        Arguments.of(
+            "1 rise required: a step already flat at its new level is not extrapolated",
+            1,
+            new double[] {100, 100, 400, 400},
+            false),
+        Arguments.of(
+            "1 rise required: a step seen in the newest point is extrapolated",
+            1,
+            new double[] {100, 100, 100, 400},
+            true),
+        Arguments.of(
+            "2 rises required: a single jump is not extrapolated",
+            2,
+            new double[] {100, 100, 100, 400},
+            false),
+        Arguments.of(
+            "2 rises required: a steady climb is extrapolated",
+            2,
+            new double[] {100, 160, 220, 280},
+            true),
+        Arguments.of(
+            "2 rises required: a climb that paused in the newest point is not extrapolated",
+            2,
+            new double[] {100, 160, 280, 280},
+            false),
+        Arguments.of(
+            "more rises required than the window has changes: never extrapolated",
+            4,
+            new double[] {100, 160, 220, 280},
+            false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sustainedRises")
+  void predictionNeedsTheRequiredRunOfRises(
+      String sentence, int minRises, double[] window, boolean extrapolated) {
+    List<MetricPoint> points = Obs.series(window).build().points();
+    double peak = Signal.statistic(QpsStatistic.MAX, points);
+
+    double qps =
+        Signal.withPrediction(QpsStatistic.MAX, points, Duration.ofSeconds(120), 0, minRises);
+
+    assertThat(qps > peak).isEqualTo(extrapolated);
   }
 
   @Test
