@@ -26,21 +26,12 @@ ticks="$(getconf CLK_TCK)"
 
 # Prints "wall_ms cpu_ms" for one cold start of the run.sh in folder $1.
 cold_once() {
-  local port pid t0 t1 deadline cpu
+  local port pid t0 t1 cpu
   port="$(free_port)"
   t0="$(now_ns)"
   (cd "$1" && _FAAS_RUNTIME_PORT="$port" exec ./run.sh) >"$bench_tmp/serve.log" 2>&1 &
   pid=$!
-  deadline=$((t0 + 60000000000))
-  until timer_invoke "$port"; do
-    if ! kill -0 "$pid" 2>/dev/null || (($(now_ns) > deadline)); then
-      echo "serve in $1 failed to answer:" >&2
-      tail -5 "$bench_tmp/serve.log" >&2
-      kill -9 "$pid" 2>/dev/null || true
-      return 1
-    fi
-    sleep 0.005
-  done
+  await_first_answer "$port" "$pid" "$1" || return 1
   t1="$(now_ns)"
   # utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (after the command
   # name, which may hold spaces, so count from its closing parenthesis).

@@ -38,22 +38,13 @@ load_before="$(loadavg)"
 
 # Milliseconds from launch to the first answered timer invocation.
 cold_once() {
-  local port pid t0 t1 deadline
+  local port pid t0 t1
   port="$(free_port)"
   t0="$(now_ns)"
   # shellcheck disable=SC2086
   _FAAS_RUNTIME_PORT="$port" $1 >"$bench_tmp/serve.log" 2>&1 &
   pid=$!
-  deadline=$((t0 + 60000000000))
-  until timer_invoke "$port"; do
-    if ! kill -0 "$pid" 2>/dev/null || (($(now_ns) > deadline)); then
-      echo "serve failed to answer ($1):" >&2
-      tail -5 "$bench_tmp/serve.log" >&2
-      kill -9 "$pid" 2>/dev/null || true
-      return 1
-    fi
-    sleep 0.005
-  done
+  await_first_answer "$port" "$pid" "$1" || return 1
   t1="$(now_ns)"
   kill -TERM "$pid"
   wait "$pid" 2>/dev/null || true

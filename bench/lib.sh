@@ -84,6 +84,22 @@ median() {
   sort -g | awk '{ v[NR] = $1 } END { r = int(0.5 * NR + 0.999999); if (r < 1) r = 1; print v[r] }'
 }
 
+# Polls the serve on port $1 (process $2, logging to $bench_tmp/serve.log) until its first timer
+# invocation answers; gives up after 60 s or when the process dies, saying why ($3 names it).
+await_first_answer() {
+  local port="$1" pid="$2" label="$3" deadline
+  deadline=$(($(now_ns) + 60000000000))
+  until timer_invoke "$port"; do
+    if ! kill -0 "$pid" 2>/dev/null || (($(now_ns) > deadline)); then
+      echo "serve failed to answer ($label):" >&2
+      tail -5 "$bench_tmp/serve.log" >&2
+      kill -9 "$pid" 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.005
+  done
+}
+
 loadavg() {
   cut -d' ' -f1-3 /proc/loadavg
 }
