@@ -88,8 +88,12 @@ public final class CloudMonitorApi implements MetricsSource {
     return new MetricSeries(period, points(new ResultReader(response)));
   }
 
-  /** The original's heuristic: ≤30 s → 15s, ≤2 min → 30s, ≤10 min → 1m, else 5m. */
-  static Duration periodFor(Duration window) {
+  /**
+   * The {@code Period} asked for a look-back window, by the original's heuristic: ≤30 s → 15 s, ≤2
+   * min → 30 s, ≤10 min → 1 min, else 5 min. Public so the settings (stale limit) and the test
+   * doubles of CloudMonitor pick the very period this adapter asks for.
+   */
+  public static Duration periodFor(Duration window) {
     long seconds = window.toSeconds();
     if (seconds <= 30) {
       return Duration.ofSeconds(15);

@@ -1,5 +1,6 @@
 package io.albqps.config;
 
+import io.albqps.cloud.CloudMonitorApi;
 import io.albqps.cloud.Credentials;
 import io.albqps.config.ConfigException.Problem;
 import io.albqps.engine.Policy;
@@ -109,18 +110,7 @@ public record Settings(
    * to 30 s → 15 s, up to 120 s → 30 s, up to 600 s → 60 s, else 300 s.
    */
   public Duration cloudMonitorPeriod() {
-    return cloudMonitorPeriodFor(metricPeriod);
-  }
-
-  static Duration cloudMonitorPeriodFor(Duration lookBack) {
-    long seconds = lookBack.toSeconds();
-    if (seconds <= 30) {
-      return Duration.ofSeconds(15);
-    }
-    if (seconds <= 120) {
-      return Duration.ofSeconds(30);
-    }
-    return seconds <= 600 ? Duration.ofSeconds(60) : Duration.ofSeconds(300);
+    return CloudMonitorApi.periodFor(metricPeriod);
   }
 
   /** {@code TOS_MOUNT_PATH/TOS_STATE_FILE}. */

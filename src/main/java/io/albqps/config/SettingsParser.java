@@ -2,6 +2,7 @@ package io.albqps.config;
 
 import static io.albqps.config.Variable.*;
 
+import io.albqps.cloud.CloudMonitorApi;
 import io.albqps.cloud.Credentials;
 import io.albqps.engine.Policy;
 import io.albqps.engine.QpsStatistic;
@@ -176,7 +177,7 @@ final class SettingsParser {
     in.decimal(PREDICTIVE_MAX_RATIO, v -> v == 0 || (v >= 1 && v <= 100))
         .ifPresent(policy::predictiveMaxRatio);
     in.integer(PREDICTIVE_MIN_RISES, 0, 10).ifPresent(policy::predictiveMinRises);
-    Duration cloudMonitorPeriod = Settings.cloudMonitorPeriodFor(metricPeriod);
+    Duration cloudMonitorPeriod = CloudMonitorApi.periodFor(metricPeriod);
     int staleDefault = (int) Policy.defaultMetricStaleAfter(cloudMonitorPeriod).toSeconds();
     in.integerOrDerived(METRIC_STALE_SECONDS, 10, MAX_SECONDS, staleDefault)
         .ifPresent(s -> policy.metricStaleAfter(Duration.ofSeconds(s)));

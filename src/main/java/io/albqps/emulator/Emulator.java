@@ -54,13 +54,7 @@ public final class Emulator implements AutoCloseable {
     SimulatedGroup group = new SimulatedGroup(config, start);
     Faults faults = new Faults();
     ObjectMapper mapper = new ObjectMapper();
-    TrafficModel traffic =
-        new TrafficModel(
-            config.loadProfile(),
-            config.trafficStart().orElse(start),
-            config.ingestionLag(),
-            config.missingPointRate(),
-            config.seed());
+    TrafficModel traffic = TrafficModel.of(config, start);
     EmulatorHandler handler =
         new EmulatorHandler(
             clock,

@@ -20,7 +20,17 @@ final class TrafficModel {
   private final long seed;
   private volatile List<Point> mirrored;
 
-  TrafficModel(
+  /** The traffic an emulator with {@code config} serves, its clock starting at {@code start}. */
+  static TrafficModel of(EmulatorConfig config, Instant start) {
+    return new TrafficModel(
+        config.loadProfile(),
+        config.trafficStart().orElse(start),
+        config.ingestionLag(),
+        config.missingPointRate(),
+        config.seed());
+  }
+
+  private TrafficModel(
       LoadProfile profile,
       Instant trafficStart,
       Duration ingestionLag,

@@ -1,6 +1,7 @@
 package io.albqps.emulator;
 
 import io.albqps.cloud.ApiException;
+import io.albqps.cloud.CloudMonitorApi;
 import io.albqps.cloud.GroupApi;
 import io.albqps.cloud.MetricSeries;
 import io.albqps.cloud.MetricsSource;
@@ -39,14 +40,8 @@ public final class LongRunCloud {
    */
   public static LongRunCloud start(EmulatorConfig config, Clock clock) {
     Instant start = clock.instant();
-    TrafficModel traffic =
-        new TrafficModel(
-            config.loadProfile(),
-            config.trafficStart().orElse(start),
-            config.ingestionLag(),
-            config.missingPointRate(),
-            config.seed());
-    return new LongRunCloud(clock, new SimulatedGroup(config, start), traffic);
+    return new LongRunCloud(
+        clock, new SimulatedGroup(config, start), TrafficModel.of(config, start));
   }
 
   /** The seams the handler talks to. */
@@ -70,18 +65,6 @@ public final class LongRunCloud {
     return group;
   }
 
-  /** The period CloudMonitorApi asks for: ≤30 s → 15 s, ≤2 min → 30 s, ≤10 min → 1 min, else 5. */
-  static Duration periodFor(Duration window) {
-    long seconds = window.toSeconds();
-    if (seconds <= 30) {
-      return Duration.ofSeconds(15);
-    }
-    if (seconds <= 120) {
-      return Duration.ofSeconds(30);
-    }
-    return seconds <= 600 ? Duration.ofMinutes(1) : Duration.ofMinutes(5);
-  }
-
   private final class Metrics implements MetricsSource {
     @Override
     public MetricSeries qps(Instant start, Instant end) {
@@ -89,7 +72,7 @@ public final class LongRunCloud {
         throw new IllegalArgumentException("end " + end + " must be after start " + start);
       }
       now();
-      Duration period = periodFor(Duration.between(start, end));
+      Duration period = CloudMonitorApi.periodFor(Duration.between(start, end));
       List<MetricSeries.Point> points =
           traffic
               .points(
