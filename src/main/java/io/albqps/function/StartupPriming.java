@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +33,12 @@ public final class StartupPriming {
       Credentials.of("AKLTprimingOnly", "cHJpbWluZy1vbmx5LW5vdC1hLXNlY3JldA==");
 
   private final ExecutorService thread;
-  private Future<?> logging = CompletableFuture.completedFuture(null);
+  private final Future<?> logging;
 
   private StartupPriming(ExecutorService thread) {
     this.thread = thread;
+    // First in the queue: serve waits for this step before it configures logging.
+    this.logging = then("logging", LoggerFactory::getILoggerFactory);
   }
 
   /** Starts priming the process-wide code paths at once, on a daemon thread. */
@@ -50,7 +51,6 @@ public final class StartupPriming {
                   t.setDaemon(true);
                   return t;
                 }));
-    priming.logging = priming.then("logging", LoggerFactory::getILoggerFactory);
     priming.then("state json", () -> stateRoundTrip(clock.instant()));
     priming.then("event and response json", StartupPriming::eventAndResponse);
     priming.then("signer", () -> sign(clock.instant()));
