@@ -58,10 +58,14 @@ echo "load average before: $load_before, after: $(loadavg); $(nproc) cores)"
 echo
 echo "| build | wall median ms | wall p10–p90 ms | CPU median ms | CPU p10–p90 ms |"
 echo "|---|---:|---:|---:|---:|"
+# "median | p10–p90" of column $2 of file $1.
+median_and_spread() {
+  cut -d' ' -f"$2" "$1" | sort -n |
+    awk '{ v[NR] = $1 } END { printf "%d | %d–%d", v[int((NR + 1) / 2)], v[int(NR * 0.1 + 0.999)], v[int(NR * 0.9 + 0.999)] }'
+}
+
 n=0
 for dir in "$@"; do
-  wall="$(cut -d' ' -f1 "$bench_tmp/ab-$n" | sort -n | awk '{ v[NR] = $1 } END { printf "%d | %d–%d", v[int((NR + 1) / 2)], v[int(NR * 0.1 + 0.999)], v[int(NR * 0.9 + 0.999)] }')"
-  cpu="$(cut -d' ' -f2 "$bench_tmp/ab-$n" | sort -n | awk '{ v[NR] = $1 } END { printf "%d | %d–%d", v[int((NR + 1) / 2)], v[int(NR * 0.1 + 0.999)], v[int(NR * 0.9 + 0.999)] }')"
-  echo "| $dir | $wall | $cpu |"
+  echo "| $dir | $(median_and_spread "$bench_tmp/ab-$n" 1) | $(median_and_spread "$bench_tmp/ab-$n" 2) |"
   n=$((n + 1))
 done
