@@ -1,39 +1,84 @@
 #!/usr/bin/env bash
 # Builds the veFaaS package (dist/alb-qps-autoscaler-vefaas.zip: run.sh, the shaded jar and its
-# AppCDS archive) and prints the console steps to deploy it as a native/v1 function with a
-# TOS-mounted state file. The archive comes from a training run: run.sh serves the function against
-# the local emulator, answers every kind of event, and the JVM writes the classes it loaded when it
-# exits (-XX:ArchiveClassesAtExit). It only works with the JVM build that wrote it: build on the
-# same Java as the function runs (run.sh starts without it otherwise).
-#   ./deploy.sh                 build, test and package
+# start-up archive, and with --runtime a bundled Java runtime) and prints the console steps to
+# deploy it as a native/v1 function with a TOS-mounted state file. The archive comes from a
+# training run: run.sh serves the function against the local emulator, answers every kind of event,
+# and the JVM writes what it loaded when it exits: an AppCDS archive (-XX:ArchiveClassesAtExit), or
+# with a bundled Java 25+ an AOT cache (-XX:AOTCacheOutput, JEP 483/514: classes loaded and linked
+# ahead of time, which starts faster). An archive only works with the JVM build that wrote it:
+# without --runtime, build on the same Java as the function runs (run.sh starts without it
+# otherwise); with --runtime the package carries that very JVM, so they always match.
+#   ./deploy.sh                         build, test and package for the java on the function's PATH
+#   ./deploy.sh --runtime JDK           also bundle a runtime made by jlink from JDK (17 or newer;
+#                                       25 or newer for the AOT cache), e.g. a Temurin 25
 #   ./deploy.sh --skip-tests
-#   ./deploy.sh --archive-only  train target/alb-qps-autoscaler.jsa for the existing jar (for bench/)
+#   ./deploy.sh --archive-only [--runtime JDK]   train the archive (and the runtime in target/jre)
+#                                       for the existing jar, without packaging (for bench/)
 set -euo pipefail
 cd "$(dirname "$0")"
 
+usage() {
+  echo "usage: $0 [--skip-tests] [--archive-only] [--runtime JDK_FOLDER]" >&2
+  exit 2
+}
 skip_tests=""
 archive_only=""
-case "${1:-}" in
-  --skip-tests) skip_tests="-DskipTests" ;;
-  --archive-only) archive_only=1 ;;
-  "") ;;
-  *)
-    echo "usage: $0 [--skip-tests | --archive-only]" >&2
-    exit 2
-    ;;
-esac
-if [[ $# -gt 1 ]]; then
-  echo "usage: $0 [--skip-tests | --archive-only]" >&2
-  exit 2
-fi
+runtime_jdk=""
+while (($# > 0)); do
+  case "$1" in
+    --skip-tests) skip_tests="-DskipTests" ;;
+    --archive-only) archive_only=1 ;;
+    --runtime)
+      (($# > 1)) || usage
+      runtime_jdk="$2"
+      shift
+      ;;
+    *) usage ;;
+  esac
+  shift
+done
 
-# Trains the AppCDS archive next to the jar of the run.sh in folder $1 (see the header).
+# The modules `serve` needs (jdeps of the jar, minus java.desktop, which only the simulator's
+# charts use), plus what it loads by name: java.logging (the JDK HTTP server's and OkHttp's
+# loggers), jdk.unsupported, and jdk.crypto.ec for TLS on Java 17-21 (part of java.base since 22).
+runtime_modules="java.base,java.logging,java.naming,java.sql,jdk.httpserver,jdk.unsupported"
+
+# Checks that $1 is a JDK 17 or newer with jlink; prints its feature version.
+jdk_feature() {
+  local jdk="$1" feature=""
+  if [[ ! -x "$jdk/bin/jlink" || ! -f "$jdk/release" ]]; then
+    echo "error: --runtime $jdk: not a JDK folder (needs bin/jlink and release)" >&2
+    return 2
+  fi
+  feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")"
+  if [[ -z "$feature" || "$feature" -lt 17 ]]; then
+    echo "error: --runtime $jdk: Java ${feature:-of unknown version}; 17 or newer is required" >&2
+    return 2
+  fi
+  echo "$feature"
+}
+
+# Writes a runtime for `serve` made by jlink from JDK $1 into folder $2/jre.
+bundle_runtime() {
+  local jdk="$1" dir="$2" modules="$runtime_modules"
+  rm -rf "$dir/jre"
+  if "$jdk/bin/java" --list-modules | grep -q '^jdk.crypto.ec@'; then
+    modules+=",jdk.crypto.ec"
+  fi
+  # --generate-cds-archive: the JDK's own class archive, which an AppCDS archive builds on.
+  "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+    --generate-cds-archive --output "$dir/jre"
+  echo "==> bundled a Java $(jdk_feature "$jdk") runtime in $dir/jre ($(du -sh "$dir/jre" | cut -f1))"
+}
+
+# Trains the archive next to the jar of the run.sh in folder $1 (see the header): an AppCDS
+# archive, or an AOT cache when run.sh starts a bundled Java 25+.
 train_archive() {
   local dir="$1" work emu port serve i
   work="$(mktemp -d)"
   local jar_path="$dir/alb-qps-autoscaler.jar"
   [[ -f "$jar_path" ]] || jar_path="$dir/target/alb-qps-autoscaler.jar"
-  rm -f "${jar_path%.jar}.jsa"
+  rm -f "${jar_path%.jar}.jsa" "${jar_path%.jar}.aot"
   printf 't,qps\n0,100\n864000,100\n' >"$work/constant.csv"
   java -jar "$jar_path" emulator --port 0 --trace "$work/constant.csv" --initial 2 >"$work/emulator.env" 2>"$work/emulator.err" &
   emu=$!
@@ -52,8 +97,16 @@ train_archive() {
   serve=$!
   for ((i = 0; i < 600; i++)); do
     curl -s -f -o /dev/null "http://127.0.0.1:$port/v1/ping" && break
+    kill -0 "$serve" 2>/dev/null || break
     sleep 0.05
   done
+  if ! curl -s -f -o /dev/null "http://127.0.0.1:$port/v1/ping"; then
+    echo "error: the training run's serve did not start; its log:" >&2
+    tail -20 "$work/serve.log" >&2
+    kill "$serve" "$emu" 2>/dev/null || true
+    rm -rf "$work"
+    return 1
+  fi
   local url="http://127.0.0.1:$port/"
   for ((i = 0; i < 20; i++)); do
     curl -s -o /dev/null -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' "$url"
@@ -66,17 +119,28 @@ train_archive() {
   wait "$serve" || true
   kill "$emu"
   wait "$emu" 2>/dev/null || true
-  if [[ ! -s "${jar_path%.jar}.jsa" ]]; then
+  local archive
+  for archive in "${jar_path%.jar}.aot" "${jar_path%.jar}.jsa" ""; do
+    [[ -s "$archive" ]] && break
+  done
+  if [[ -z "$archive" ]]; then
     echo "error: the training run wrote no archive; serve log:" >&2
     tail -20 "$work/serve.log" >&2
     rm -rf "$work"
     return 1
   fi
   rm -rf "$work"
-  echo "==> trained ${jar_path%.jar}.jsa ($(du -h "${jar_path%.jar}.jsa" | cut -f1))"
+  echo "==> trained $archive ($(du -h "$archive" | cut -f1))"
 }
 
+if [[ -n "$runtime_jdk" ]]; then
+  jdk_feature "$runtime_jdk" >/dev/null || exit 2
+fi
+
 if [[ -n "$archive_only" ]]; then
+  # Without --runtime, run.sh uses the java on PATH: drop a runtime bundled by an earlier run.
+  rm -rf target/jre
+  [[ -z "$runtime_jdk" ]] || bundle_runtime "$runtime_jdk" target
   train_archive "$PWD"
   exit 0
 fi
@@ -108,11 +172,20 @@ cp target/alb-qps-autoscaler.jar run.sh "$stage/"
 chmod 755 "$stage/run.sh"
 # The archive records the jar's size and modification time: fix the time to an even second in UTC
 # (zip keeps it exactly, with its extended-timestamp field) so the unzipped jar still matches.
-touch -d '2000-01-01T00:00:00Z' "$stage/alb-qps-autoscaler.jar"
-echo "==> training the AppCDS archive against the local emulator"
+# The same goes for the runtime's files, which an AOT cache also checks.
+packaged=(run.sh alb-qps-autoscaler.jar)
+if [[ -n "$runtime_jdk" ]]; then
+  bundle_runtime "$runtime_jdk" "$stage"
+  packaged+=(jre)
+fi
+find "$stage" -path "$stage/run.sh" -prune -o -exec touch -h -d '2000-01-01T00:00:00Z' {} +
+echo "==> training the start-up archive against the local emulator"
 train_archive "$stage"
+for archive in alb-qps-autoscaler.aot alb-qps-autoscaler.jsa; do
+  [[ -f "$stage/$archive" ]] && packaged+=("$archive")
+done
 rm -f "$dist/alb-qps-autoscaler-vefaas.zip"
-(cd "$stage" && zip -q "$OLDPWD/$dist/alb-qps-autoscaler-vefaas.zip" run.sh alb-qps-autoscaler.jar alb-qps-autoscaler.jsa)
+(cd "$stage" && zip -q -r "$OLDPWD/$dist/alb-qps-autoscaler-vefaas.zip" "${packaged[@]}")
 size="$(du -h "$dist/alb-qps-autoscaler-vefaas.zip" | cut -f1)"
 echo "==> wrote $dist/alb-qps-autoscaler-vefaas.zip ($size)"
 
