@@ -5,6 +5,8 @@
 # the machine's load hits every configuration alike. Prints a markdown table with median and spread.
 #   bench/cold-start.sh [RUNS]          default 15 runs per configuration
 #   CONFIGS="run.sh+appcds jdk-defaults" bench/cold-start.sh 5     a subset
+# run.sh+bundled-runtime is the package ./deploy.sh --runtime makes, with the JDK in RUNTIME_JDK or
+# the first JDK 25+ under /usr/lib/jvm (RUNTIME_JDK=none leaves it out).
 # Needs: target/alb-qps-autoscaler.jar (mvn -B -q package -DskipTests); the archive is trained
 # with ./deploy.sh --archive-only when missing.
 set -euo pipefail
@@ -28,8 +30,14 @@ declare -A command=(
   [run.sh+appcds]="$repo/run.sh"
 )
 order=(jdk-defaults xshare-off serial-gc c1-only small-heap appcds-only run.sh-no-appcds run.sh+appcds)
+# The package deploy.sh --runtime makes: run.sh with a bundled JDK 25+ and its AOT cache.
+runtime="$(runtime_jdk)"
+[[ -z "$runtime" ]] || order+=(run.sh+bundled-runtime)
 read -r -a configs <<<"${CONFIGS:-${order[*]}}"
 for c in "${configs[@]}"; do
+  if [[ "$c" == run.sh+bundled-runtime && -n "$runtime" ]]; then
+    command[$c]="$(bundled_package "$runtime")/run.sh"
+  fi
   [[ -n "${command[$c]:-}" ]] || { echo "unknown configuration $c; known: ${order[*]}" >&2; exit 2; }
 done
 
@@ -62,7 +70,10 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 echo "Cold start to the first answered timer invocation, ms ($runs runs each, interleaved;"
-echo "load average before: $load_before, after: $(loadavg); $(nproc) cores)"
+echo "load average before: $load_before, after: $(loadavg); $(nproc) cores; java on PATH: $(java -version 2>&1 | head -1))."
+if [[ -n "$runtime" ]]; then
+  echo "run.sh+bundled-runtime is the package \`./deploy.sh --runtime $runtime\` makes ($(java_version_of "$runtime"), AOT cache)."
+fi
 echo
 echo "| configuration | median ms | p10–p90 ms | min–max ms |"
 echo "|---|---:|---:|---:|"

@@ -118,6 +118,42 @@ await_first_answer() {
   done
 }
 
+# "Java 25.0.3" from the release file of the Java folder $1.
+java_version_of() {
+  sed -n 's/^JAVA_VERSION="\(.*\)"/Java \1/p' "$1/release"
+}
+
+# The JDK deploy.sh --runtime bundles for the benchmarks: $RUNTIME_JDK, else the first JDK 25+ with
+# jlink under /usr/lib/jvm; nothing when there is none (or RUNTIME_JDK=none).
+runtime_jdk() {
+  local jdk feature
+  if [[ -n "${RUNTIME_JDK:-}" ]]; then
+    [[ "$RUNTIME_JDK" == none ]] || echo "$RUNTIME_JDK"
+    return 0
+  fi
+  for jdk in /usr/lib/jvm/*; do
+    [[ -x "$jdk/bin/jlink" && -f "$jdk/release" ]] || continue
+    feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")"
+    if [[ -n "$feature" ]] && ((feature >= 25)); then
+      echo "$jdk"
+      return 0
+    fi
+  done
+}
+
+# Makes, once per benchmark, a package folder of this build with a runtime bundled from JDK $1 and
+# its trained archive (deploy.sh --archive-only --runtime), and prints the folder.
+bundled_package() {
+  local dir="$bench_tmp/bundled"
+  if [[ ! -x "$dir/run.sh" ]]; then
+    mkdir -p "$dir/target"
+    cp "$jar" "$dir/target/"
+    cp "$repo/run.sh" "$repo/deploy.sh" "$dir/"
+    (cd "$dir" && ./deploy.sh --archive-only --runtime "$1") >&2
+  fi
+  echo "$dir"
+}
+
 loadavg() {
   cut -d' ' -f1-3 /proc/loadavg
 }

@@ -3,16 +3,30 @@
 # when present) against the emulator on loopback: median and p99 over N timer invocations after a
 # warm-up, the process's peak RSS over them (VmHWM), the jar and archive sizes, and the classes the
 # JVM loads up to the first answered invocation. Prints a markdown table.
-#   bench/warm-serve.sh [N] [WARMUP]     default 1000 and 200
+#   bench/warm-serve.sh [N] [WARMUP] [DIR]   default 1000, 200 and this checkout
+# DIR is a package folder with its own run.sh, or `bundled` for the package ./deploy.sh --runtime
+# makes with RUNTIME_JDK or the first JDK 25+ under /usr/lib/jvm.
 # Needs: target/alb-qps-autoscaler.jar (mvn -B -q package -DskipTests).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 require_jar
 runs="${1:-1000}"
 warmup="${2:-200}"
-archive="${jar%.jar}.jsa"
-cds="off"
-[[ -f "$archive" && "${ALBQPS_CDS:-on}" != "off" ]] && cds="on"
+serve_dir="${3:-$repo}"
+if [[ "$serve_dir" == bundled ]]; then
+  runtime="$(runtime_jdk)"
+  [[ -n "$runtime" ]] || { echo "no JDK 25+ to bundle: set RUNTIME_JDK" >&2; exit 2; }
+  serve_dir="$(bundled_package "$runtime")"
+fi
+serve_jar="$serve_dir/target/alb-qps-autoscaler.jar"
+archive=""
+for candidate in "${serve_jar%.jar}.aot" "${serve_jar%.jar}.jsa"; do
+  [[ -f "$candidate" && "${ALBQPS_CDS:-on}" != "off" ]] && archive="$candidate" && break
+done
+runtime="java on PATH"
+[[ -x "$serve_dir/target/jre/bin/java" ]] && runtime="bundled $(java_version_of "$serve_dir/target/jre")"
+kv="warm"
+[[ "$serve_dir" == "$repo" ]] || kv="warm.bundled"
 
 start_emulator
 load_before="$(loadavg)"
@@ -20,7 +34,7 @@ load_before="$(loadavg)"
 # Starts run.sh on a free port with extra JVM options ($1); waits for the first timer answer.
 start_serve() {
   serve_port="$(free_port)"
-  JAVA_TOOL_OPTIONS="$1" _FAAS_RUNTIME_PORT="$serve_port" "$repo/run.sh" >"$bench_tmp/serve.log" 2>&1 &
+  JAVA_TOOL_OPTIONS="$1" _FAAS_RUNTIME_PORT="$serve_port" "$serve_dir/run.sh" >"$bench_tmp/serve.log" 2>&1 &
   serve_pid=$!
   local i
   for ((i = 0; i < 3000; i++)); do
@@ -58,7 +72,7 @@ stop_serve
 errors=$((runs - $(wc -l <"$bench_tmp/warm.ms")))
 
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
-echo "Warm invocations of run.sh's serve (AppCDS $cds), timer events against the loopback emulator"
+echo "Warm invocations of run.sh's serve ($runtime, archive: ${archive##*/}), timer events against the loopback emulator"
 echo "($runs timed after $warmup warm-up, $errors failed; load average before: $load_before, after: $(loadavg); $(nproc) cores)"
 echo
 echo "| figure | value |"
@@ -75,16 +89,16 @@ echo "| peak RSS over the warm-up and the $runs calls (VmHWM) | $((hwm_kb / 1024
 echo "| RSS after them (VmRSS) | $((rss_kb / 1024)) MB |"
 echo "| classes loaded to the first answered invocation | $classes_total ($classes_shared from CDS archives) |"
 echo "| jar size | $(mb "$(stat -c %s "$jar")") MB |"
-if [[ -f "$archive" ]]; then
-  echo "| AppCDS archive size | $(mb "$(stat -c %s "$archive")") MB |"
+if [[ -n "$archive" ]]; then
+  echo "| archive size (${archive##*.}) | $(mb "$(stat -c %s "$archive")") MB |"
 fi
 if [[ -n "${BENCH_KV:-}" ]]; then
   {
-    echo "warm.median=$(median <"$bench_tmp/warm.ms")"
-    echo "warm.p99=$(sort -g "$bench_tmp/warm.ms" | awk '{ v[NR] = $1 } END { r = int(0.99 * NR + 0.999999); print v[r] }')"
-    echo "warm.hwm_mb=$((hwm_kb / 1024))"
-    echo "warm.classes=$classes_total"
-    echo "warm.jar_mb=$(mb "$(stat -c %s "$jar")")"
-    echo "warm.load=$load_before"
+    echo "$kv.median=$(median <"$bench_tmp/warm.ms")"
+    echo "$kv.p99=$(sort -g "$bench_tmp/warm.ms" | awk '{ v[NR] = $1 } END { r = int(0.99 * NR + 0.999999); print v[r] }')"
+    echo "$kv.hwm_mb=$((hwm_kb / 1024))"
+    echo "$kv.classes=$classes_total"
+    echo "$kv.jar_mb=$(mb "$(stat -c %s "$jar")")"
+    echo "$kv.load=$load_before"
   } >>"$BENCH_KV"
 fi
