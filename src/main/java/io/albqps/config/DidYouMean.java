@@ -43,31 +43,45 @@ final class DidYouMean {
 
   /**
    * Optimal string alignment distance (insertions, deletions, substitutions, adjacent
-   * transpositions), capped at {@code MAX_DISTANCE + 1} when the lengths alone exceed the bound.
+   * transpositions), capped at {@code MAX_DISTANCE + 1}. Every variable of the environment is
+   * compared with every known name on each cold start, so the comparison stops as soon as a whole
+   * row of the table exceeds the bound (no later row can come back under it) and keeps only the
+   * three rows the recurrence reads.
    */
   static int distance(String a, String b) {
+    int over = MAX_DISTANCE + 1;
     if (Math.abs(a.length() - b.length()) > MAX_DISTANCE) {
-      return MAX_DISTANCE + 1;
+      return over;
     }
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
+    int[] twoBack = new int[b.length() + 1];
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      previous[j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      int rowMin = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        int best = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
         if (i > 1
             && j > 1
             && a.charAt(i - 1) == b.charAt(j - 2)
             && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          best = Math.min(best, twoBack[j - 2] + 1);
         }
+        current[j] = best;
+        rowMin = Math.min(rowMin, best);
       }
+      if (rowMin > MAX_DISTANCE) {
+        return over;
+      }
+      int[] recycled = twoBack;
+      twoBack = previous;
+      previous = current;
+      current = recycled;
     }
-    return d[a.length()][b.length()];
+    return Math.min(previous[b.length()], over);
   }
 }

@@ -8,18 +8,23 @@ import io.albqps.state.StateJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads and initialises, on one background thread while {@code serve} parses its settings and binds
- * its port, the code the first invocation runs: logging, the JSON mappers, the signer, and (through
- * {@link ScalingHandler#prepare}) the HTTP client and its TLS trust store. On a cold start the
+ * its port, the code the first invocation runs: logging, the JSON mappers, the signer, the JDK HTTP
+ * server's logger and date header, OkHttp's URL parsing, and (through {@link
+ * ScalingHandler#prepare}) the HTTP client and its TLS trust store. On a cold start the
  * platform sends the first timer event as soon as the port answers, and the JVM's class loading and
  * interpretation of these paths costs several hundred milliseconds; doing it on the second core
  * overlaps that with the start instead of adding it to the first decision.
@@ -54,6 +59,8 @@ public final class StartupPriming {
     priming.then("state json", () -> stateRoundTrip(clock.instant()));
     priming.then("event and response json", StartupPriming::eventAndResponse);
     priming.then("signer", () -> sign(clock.instant()));
+    priming.then("http server", StartupPriming::httpServer);
+    priming.then("http url", StartupPriming::httpUrl);
     return priming;
   }
 
@@ -113,6 +120,24 @@ public final class StartupPriming {
     }
     new ResponseJson(ResponseJson.mapper())
         .write(Responses.badRequest("priming", Instant.EPOCH, "priming"));
+  }
+
+  /**
+   * What the JDK's HTTP server first does on the invocation's thread: its {@code System.Logger}
+   * binds {@code java.util.logging}, and the response's {@code Date} header formats day and month
+   * names from the US locale data (the same pattern as {@code sun.net.httpserver.ExchangeImpl}).
+   */
+  private static void httpServer() {
+    System.getLogger("com.sun.net.httpserver").isLoggable(System.Logger.Level.TRACE);
+    String unused =
+        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
+            .withZone(ZoneId.of("GMT"))
+            .format(Instant.EPOCH);
+  }
+
+  /** OkHttp canonicalises every URL's host with {@code java.net.IDN}, whose tables load once. */
+  private static void httpUrl() {
+    HttpUrl.get("https://open.byteplusapi.com/").newBuilder().encodedQuery("Action=A").build();
   }
 
   private static void sign(Instant now) {

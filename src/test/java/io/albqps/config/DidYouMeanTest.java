@@ -43,7 +43,14 @@ class DidYouMeanTest {
         Arguments.of("ABC", "ACB", 1),
         Arguments.of("ABC", "AB", 1),
         Arguments.of("ABC", "XYZ", 3),
-        Arguments.of("A", "ABCDE", 3));
+        Arguments.of("A", "ABCDE", 3),
+        Arguments.of("ABCD", "BADC", 2),
+        Arguments.of("SCALE_UP_TRESHOLD", "SCALE_UP_THRESHOLD", 1),
+        Arguments.of("METRIC_PEROID", "METRIC_PERIOD", 1),
+        Arguments.of("JAVA_TOOL_OPTIONS", "SCALE_UP_THRESHOLD", 3),
+        Arguments.of("XYZ_UP_THRESHOLD", "SCALE_UP_THRESHOLD", 3),
+        Arguments.of("SCALE_UP_THRESHOLD", "SCALE_UP_THRESHOXX", 2),
+        Arguments.of("", "AB", 2));
   }
 
   @ParameterizedTest(name = "distance({0}, {1}) = {2}")
