@@ -17,6 +17,19 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# Whatever a run leaves behind (the training run's processes, the staging folder) goes on exit,
+# also when a step fails halfway.
+leftover_pids=()
+leftover_dirs=()
+clean_up() {
+  local pid
+  for pid in "${leftover_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  rm -rf "${leftover_dirs[@]}"
+}
+trap clean_up EXIT
+
 usage() {
   echo "usage: $0 [--skip-tests] [--archive-only] [--runtime JDK_FOLDER]" >&2
   exit 2
@@ -82,6 +95,8 @@ train_archive() {
   printf 't,qps\n0,100\n864000,100\n' >"$work/constant.csv"
   java -jar "$jar_path" emulator --port 0 --trace "$work/constant.csv" --initial 2 >"$work/emulator.env" 2>"$work/emulator.err" &
   emu=$!
+  leftover_pids+=("$emu")
+  leftover_dirs+=("$work")
   for ((i = 0; i < 600; i++)); do
     grep -q '^export CLOUDMONITOR_ENDPOINT' "$work/emulator.env" && break
     sleep 0.05
@@ -95,6 +110,7 @@ train_archive() {
       LOG_FORMAT=json exec "$dir/run.sh" >"$work/serve.log" 2>&1
   ) &
   serve=$!
+  leftover_pids+=("$serve")
   for ((i = 0; i < 600; i++)); do
     curl -s -f -o /dev/null "http://127.0.0.1:$port/v1/ping" && break
     kill -0 "$serve" 2>/dev/null || break
@@ -103,8 +119,6 @@ train_archive() {
   if ! curl -s -f -o /dev/null "http://127.0.0.1:$port/v1/ping"; then
     echo "error: the training run's serve did not start; its log:" >&2
     tail -20 "$work/serve.log" >&2
-    kill "$serve" "$emu" 2>/dev/null || true
-    rm -rf "$work"
     return 1
   fi
   local url="http://127.0.0.1:$port/"
@@ -126,10 +140,8 @@ train_archive() {
   if [[ -z "$archive" ]]; then
     echo "error: the training run wrote no archive; serve log:" >&2
     tail -20 "$work/serve.log" >&2
-    rm -rf "$work"
     return 1
   fi
-  rm -rf "$work"
   echo "==> trained $archive ($(du -h "$archive" | cut -f1))"
 }
 
@@ -166,7 +178,7 @@ mvn -B -q package ${skip_tests}
 
 dist="dist"
 stage="$(mktemp -d)"
-trap 'rm -rf "$stage"' EXIT
+leftover_dirs+=("$stage")
 mkdir -p "$dist"
 cp target/alb-qps-autoscaler.jar run.sh "$stage/"
 chmod 755 "$stage/run.sh"
