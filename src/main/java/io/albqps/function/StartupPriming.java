@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Loads and initialises, on one background thread while {@code serve} parses its settings and binds
  * its port, the code the first invocation runs: logging, the JSON mappers, the signer, the JDK HTTP
  * server's logger and date header, OkHttp's URL parsing, and (through {@link
- * ScalingHandler#prepare}) the HTTP client and its TLS trust store. On a cold start the
- * platform sends the first timer event as soon as the port answers, and the JVM's class loading and
+ * ScalingHandler#prepare}) the HTTP client and its TLS trust store. On a cold start the platform
+ * sends the first timer event as soon as the port answers, and the JVM's class loading and
  * interpretation of these paths costs several hundred milliseconds; doing it on the second core
  * overlaps that with the start instead of adding it to the first decision.
  *

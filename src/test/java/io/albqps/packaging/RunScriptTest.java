@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run.sh}, the function's start command, chooses the Java and the start-up archive: a runtime
- * bundled in {@code jre/} wins over the java on PATH; a bundled Java 25+ gets the AOT cache, any
- * other Java the AppCDS archive; a missing archive is skipped. A stand-in {@code java} prints the
- * command line it was given instead of starting a JVM.
+ * {@code run.sh}, the function's start command, chooses the Java and the start-up archive: a
+ * runtime bundled in {@code jre/} wins over the java on PATH; a bundled Java 25+ gets the AOT
+ * cache, any other Java the AppCDS archive; a missing archive is skipped. A stand-in {@code java}
+ * prints the command line it was given instead of starting a JVM.
  */
 class RunScriptTest {
   private static final String JAR = "alb-qps-autoscaler.jar";
