@@ -73,15 +73,18 @@ jdk_feature() {
 
 # Writes a runtime for `serve` made by jlink from JDK $1 into folder $2/jre.
 bundle_runtime() {
-  local jdk="$1" dir="$2" modules="$runtime_modules"
+  local jdk="$1" dir="$2" modules="$runtime_modules" feature options=()
+  feature="$(jdk_feature "$jdk")"
   rm -rf "$dir/jre"
   if "$jdk/bin/java" --list-modules | grep -q '^jdk.crypto.ec@'; then
     modules+=",jdk.crypto.ec"
   fi
-  # --generate-cds-archive: the JDK's own class archive, which an AppCDS archive builds on.
+  # Below 25 the archive is an AppCDS archive, which builds on the JDK's own class archive; an AOT
+  # cache holds the JDK's classes itself.
+  ((feature >= 25)) || options+=(--generate-cds-archive)
   "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-    --generate-cds-archive --output "$dir/jre"
-  echo "==> bundled a Java $(jdk_feature "$jdk") runtime in $dir/jre ($(du -sh "$dir/jre" | cut -f1))"
+    "${options[@]}" --output "$dir/jre"
+  echo "==> bundled a Java $feature runtime in $dir/jre ($(du -sh "$dir/jre" | cut -f1))"
 }
 
 # Trains the archive next to the jar of the run.sh in folder $1 (see the header): an AppCDS

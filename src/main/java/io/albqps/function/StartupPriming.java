@@ -127,12 +127,11 @@ public final class StartupPriming {
    * binds {@code java.util.logging}, and the response's {@code Date} header formats day and month
    * names from the US locale data (the same pattern as {@code sun.net.httpserver.ExchangeImpl}).
    */
-  private static void httpServer() {
+  private static String httpServer() {
     System.getLogger("com.sun.net.httpserver").isLoggable(System.Logger.Level.TRACE);
-    String unused =
-        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
-            .withZone(ZoneId.of("GMT"))
-            .format(Instant.EPOCH);
+    return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
+        .withZone(ZoneId.of("GMT"))
+        .format(Instant.EPOCH);
   }
 
   /** OkHttp canonicalises every URL's host with {@code java.net.IDN}, whose tables load once. */
