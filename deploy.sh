@@ -56,9 +56,10 @@ done
 # loggers), jdk.unsupported, and jdk.crypto.ec for TLS on Java 17-21 (part of java.base since 22).
 runtime_modules="java.base,java.logging,java.naming,java.sql,jdk.httpserver,jdk.unsupported"
 
-# Checks that $1 is a JDK 17 or newer with jlink; prints its feature version.
+# Checks that $1 is a Linux JDK 17 or newer with jlink (the function runs on Linux, and the
+# training run starts the bundled JVM here); prints its feature version.
 jdk_feature() {
-  local jdk="$1" feature=""
+  local jdk="$1" feature="" os=""
   if [[ ! -x "$jdk/bin/jlink" || ! -f "$jdk/release" ]]; then
     echo "error: --runtime $jdk: not a JDK folder (needs bin/jlink and release)" >&2
     return 2
@@ -66,6 +67,11 @@ jdk_feature() {
   feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")"
   if [[ -z "$feature" || "$feature" -lt 17 ]]; then
     echo "error: --runtime $jdk: Java ${feature:-of unknown version}; 17 or newer is required" >&2
+    return 2
+  fi
+  os="$(sed -n 's/^OS_NAME="\(.*\)"/\1/p' "$jdk/release")"
+  if [[ "$os" != Linux ]]; then
+    echo "error: --runtime $jdk: a ${os:-unknown-OS} JDK; the function runs on Linux, so bundle a Linux JDK (and package on Linux)" >&2
     return 2
   fi
   echo "$feature"

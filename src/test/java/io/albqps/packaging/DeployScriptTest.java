@@ -52,17 +52,34 @@ class DeployScriptTest {
 
   @Test
   void refusesAJdkOlderThan17() throws Exception {
-    Path jdk = folder.resolve("jdk-11");
-    Files.createDirectories(jdk.resolve("bin"));
-    Path jlink = Files.writeString(jdk.resolve("bin/jlink"), "#!/bin/sh\nexit 0\n");
-    Files.setPosixFilePermissions(jlink, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"11.0.2\"\n");
+    Path jdk = fakeJdk("jdk-11", "JAVA_VERSION=\"11.0.2\"\nOS_NAME=\"Linux\"\n");
 
     Result result = run("--archive-only", "--runtime", jdk.toString());
 
     assertThat(result.code).isEqualTo(2);
     assertThat(result.err).contains("Java 11; 17 or newer is required");
     assertThat(folder.resolve("target")).doesNotExist();
+  }
+
+  @Test
+  void refusesAJdkForAnotherOperatingSystem() throws Exception {
+    Path jdk = fakeJdk("jdk-25-mac", "JAVA_VERSION=\"25.0.3\"\nOS_NAME=\"Darwin\"\n");
+
+    Result result = run("--archive-only", "--runtime", jdk.toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err).contains("a Darwin JDK; the function runs on Linux");
+    assertThat(folder.resolve("target")).doesNotExist();
+  }
+
+  /** A folder that looks like a JDK to deploy.sh: an executable bin/jlink and a release file. */
+  private Path fakeJdk(String name, String release) throws IOException {
+    Path jdk = folder.resolve(name);
+    Files.createDirectories(jdk.resolve("bin"));
+    Path jlink = Files.writeString(jdk.resolve("bin/jlink"), "#!/bin/sh\nexit 0\n");
+    Files.setPosixFilePermissions(jlink, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(jdk.resolve("release"), release);
+    return jdk;
   }
 
   private Result run(String... args) throws Exception {
