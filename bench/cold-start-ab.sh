@@ -7,6 +7,7 @@
 #   bench/cold-start-ab.sh [RUNS] DIR...       e.g. a build before and after one change
 # Make a folder per build:  mkdir -p /tmp/a/target && cp target/alb-qps-autoscaler.jar /tmp/a/target/ \
 #                           && cp run.sh deploy.sh /tmp/a/ && (cd /tmp/a && ./deploy.sh --archive-only)
+# (add `--runtime JDK` to that last command for a package with a bundled runtime)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 runs=15
