@@ -22,13 +22,29 @@ final class RecommendationHistory {
   /**
    * The history with {@code entry} appended and every entry dropped that neither lies inside {@code
    * [at − keep, at]} nor is the anchor (the newest entry at or before {@code at − keep}).
+   *
+   * <p>An entry that repeats the newest one's recommendation is not appended: the step function is
+   * the same without it, so every window's minimum, maximum and observed-ness stay exactly as they
+   * were. Without this the state file would grow by one entry per evaluation inside the longest
+   * window (a 1-day window at four copies a minute: 5,760 entries, ~400 KB read and written by
+   * every invocation); with it the history holds one entry per change of recommendation.
    */
   static List<Recommendation> appendAndPrune(
       List<Recommendation> history, Recommendation entry, Duration keep) {
     if (keep.isZero()) {
       return List.of(entry);
     }
-    Instant cutoff = entry.at().minus(keep);
+    if (!history.isEmpty()
+        && history.get(history.size() - 1).desired() == entry.desired()
+        && !entry.at().isBefore(history.get(history.size() - 1).at())) {
+      return prune(history, entry.at(), keep, List.of());
+    }
+    return prune(history, entry.at(), keep, List.of(entry));
+  }
+
+  private static List<Recommendation> prune(
+      List<Recommendation> history, Instant now, Duration keep, List<Recommendation> appended) {
+    Instant cutoff = now.minus(keep);
     int anchor = -1;
     for (int i = 0; i < history.size(); i++) {
       Instant at = history.get(i).at();
@@ -42,7 +58,7 @@ final class RecommendationHistory {
         kept.add(history.get(i));
       }
     }
-    kept.add(entry);
+    kept.addAll(appended);
     return kept;
   }
 
