@@ -10,10 +10,9 @@ import java.nio.file.Path;
 /**
  * Times warm timer invocations of a running {@code serve} the way a platform's invoker sends them:
  * one kept-alive HTTP connection, one request after the other. Before each request it puts back the
- * state file as it was when the client started, so every invocation reads and writes a state of
- * the size production keeps (the benchmark's hundreds of calls a second would otherwise grow the
- * recommendation history far past the few dozen entries a 5-minute window holds at one evaluation
- * every 15 s). Prints one line per timed call: milliseconds, request sent to response read.
+ * state file as it was when the client started, so every invocation reads and writes the same
+ * production-sized state whatever the calls before it left there. Prints one line per timed call:
+ * milliseconds, request sent to response read.
  *
  * <p>Run by {@code bench/warm-serve.sh} with the JDK's single-file launcher: {@code java
  * bench/WarmClient.java PORT CALLS WARMUP STATE_FILE}.

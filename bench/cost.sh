@@ -70,7 +70,7 @@ hwm_b="$(fig warm.bundled.hwm_mb)"
   echo "| cold start, plain \`java -jar\` (median) | $(fig cold.jdk-defaults) ms | | $(fig cold.load) |"
   echo "| warm invocation, kept-alive connection, production-sized state (median of $warm_calls) | $warm ms | ≤ 5 ms: $(verdict "$warm" 5) | $(fig warm.load) |"
   echo "| warm invocation p99 | $(fig warm.p99) ms | | $(fig warm.load) |"
-  echo "| warm invocation, new connection per call, growing state (median) | $(fig warm.fresh_median) ms | | $(fig warm.load) |"
+  echo "| warm invocation, new connection per call (median) | $(fig warm.fresh_median) ms | | $(fig warm.load) |"
   echo "| peak RSS of run.sh's serve (VmHWM) | $hwm MB | ≤ 160 MB: $(verdict "$hwm" 160) | $(fig warm.load) |"
   if [[ -n "$bundled" ]]; then
     echo "| warm invocation, bundled runtime, kept-alive, production-sized state (median of $warm_calls) | $warm_b ms | ≤ 5 ms: $(verdict "$warm_b" 5) | $(fig warm.bundled.load) |"

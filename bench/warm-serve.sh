@@ -2,7 +2,7 @@
 # Warm invocations of a running `serve` (started by run.sh, so with its flags and archive) against
 # the emulator on loopback: median and p99 over N timer invocations after a warm-up, measured two
 # ways (a kept-alive connection with a production-sized state file, by bench/WarmClient.java; and a
-# new curl connection per call with the state file left to grow), the process's peak RSS over them
+# new curl connection per call with the state file left as the calls leave it), the process's peak RSS over them
 # (VmHWM), the jar and archive sizes, and the classes the JVM loads up to the first answered
 # invocation. Prints a markdown table.
 #   bench/warm-serve.sh [N] [WARMUP] [DIR]   default 1000, 200 and this checkout
@@ -54,15 +54,15 @@ classes_shared="$(grep -c 'source: shared objects file' "$bench_tmp/classes.log"
 
 start_serve ""
 # 1. As a platform's invoker sends them: one kept-alive connection, and the state file put back
-#    before each call as it stood after 21 evaluations (what a 5-minute window holds at one
-#    evaluation every 15 s), so the state read and written is production-sized.
+#    before each call as it stood after 21 evaluations, so every call reads and writes the same
+#    production-sized state.
 for ((i = 0; i < 20; i++)); do
   timer_invoke "$serve_port"
 done
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$bench_dir/WarmClient.java" "$serve_port" "$runs" "$warmup" "$TOS_MOUNT_PATH/scaling_state.json" \
   >"$bench_tmp/warm.ms"
-# 2. The worst case of the same process: a new connection per call (curl), and the state file left
-#    to grow by one history entry per call (1,000 calls in seconds, which production never makes).
+# 2. The same process with a new connection per call (curl), and the state file left as the calls
+#    leave it.
 url="http://127.0.0.1:$serve_port/"
 for ((i = 0; i < runs; i++)); do
   curl -s -f -o /dev/null -w '%{time_total}\n' -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' "$url"
@@ -91,7 +91,7 @@ spread_rows() {
     }'
 }
 spread_rows "$bench_tmp/warm.ms" "kept-alive connection, production-sized state"
-spread_rows "$bench_tmp/fresh.ms" "new connection per call, state growing to $state_kb KB"
+spread_rows "$bench_tmp/fresh.ms" "new connection per call, state file $state_kb KB at the end"
 echo "| peak RSS over the warm-up and the $((2 * runs)) calls (VmHWM) | $((hwm_kb / 1024)) MB |"
 echo "| RSS after them (VmRSS) | $((rss_kb / 1024)) MB |"
 echo "| classes loaded to the first answered invocation | $classes_total ($classes_shared from CDS archives) |"
