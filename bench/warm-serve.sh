@@ -67,7 +67,7 @@ url="http://127.0.0.1:$serve_port/"
 for ((i = 0; i < runs; i++)); do
   curl -s -f -o /dev/null -w '%{time_total}\n' -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' "$url"
 done | awk '{ printf "%.3f\n", $1 * 1000 }' >"$bench_tmp/fresh.ms"
-state_kb="$(($(stat -c %s "$TOS_MOUNT_PATH/scaling_state.json") / 1024))"
+state_bytes="$(stat -c %s "$TOS_MOUNT_PATH/scaling_state.json")"
 hwm_kb="$(awk '/^VmHWM/ { print $2 }' "/proc/$serve_pid/status")"
 rss_kb="$(awk '/^VmRSS/ { print $2 }' "/proc/$serve_pid/status")"
 stop_serve
@@ -91,7 +91,7 @@ spread_rows() {
     }'
 }
 spread_rows "$bench_tmp/warm.ms" "kept-alive connection, production-sized state"
-spread_rows "$bench_tmp/fresh.ms" "new connection per call, state file $state_kb KB at the end"
+spread_rows "$bench_tmp/fresh.ms" "new connection per call, state file $state_bytes bytes at the end"
 echo "| peak RSS over the warm-up and the $((2 * runs)) calls (VmHWM) | $((hwm_kb / 1024)) MB |"
 echo "| RSS after them (VmRSS) | $((rss_kb / 1024)) MB |"
 echo "| classes loaded to the first answered invocation | $classes_total ($classes_shared from CDS archives) |"
