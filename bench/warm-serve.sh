@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Warm invocations of a running `serve` (started by run.sh, so with its flags and archive) against
 # the emulator on loopback: median and p99 over N timer invocations after a warm-up, measured two
-# ways (a kept-alive connection with a production-sized state file, by bench/WarmClient.java; and a
+# ways (a kept-alive connection with a long-running deployment's state file, by bench/WarmClient.java; and a
 # new curl connection per call with the state file left as the calls leave it), the process's peak RSS over them
 # (VmHWM), the jar and archive sizes, and the classes the JVM loads up to the first answered
 # invocation. Prints a markdown table.
@@ -53,14 +53,16 @@ classes_total="$(grep -c ' source: ' "$bench_tmp/classes.log" || true)"
 classes_shared="$(grep -c 'source: shared objects file' "$bench_tmp/classes.log" || true)"
 
 start_serve ""
-# 1. As a platform's invoker sends them: one kept-alive connection, and the state file put back
-#    before each call as it stood after 21 evaluations, so every call reads and writes the same
-#    production-sized state.
+# 1. As a platform's invoker sends them: one kept-alive connection, and before each call the state
+#    file of a long-running deployment put back (as it stood after 21 evaluations, with the scaling
+#    history at its cap of 100 past actions; bench/WarmClient.java).
 for ((i = 0; i < 20; i++)); do
   timer_invoke "$serve_port"
 done
-java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$bench_dir/WarmClient.java" "$serve_port" "$runs" "$warmup" "$TOS_MOUNT_PATH/scaling_state.json" \
-  >"$bench_tmp/warm.ms"
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$jar" "$bench_dir/WarmClient.java" \
+  "$serve_port" "$runs" "$warmup" "$TOS_MOUNT_PATH/scaling_state.json" >"$bench_tmp/warm.ms" \
+  2>"$bench_tmp/warm-client.err"
+steady_bytes="$(sed -n 's/^state file put back before each call: \([0-9]*\) bytes$/\1/p' "$bench_tmp/warm-client.err")"
 # 2. The same process with a new connection per call (curl), and the state file left as the calls
 #    leave it.
 url="http://127.0.0.1:$serve_port/"
@@ -90,7 +92,7 @@ spread_rows() {
       printf "| %s: p99 / max | %.2f / %.2f ms |\n", label, q(0.99), v[NR]
     }'
 }
-spread_rows "$bench_tmp/warm.ms" "kept-alive connection, production-sized state"
+spread_rows "$bench_tmp/warm.ms" "kept-alive connection, state file of a long-running deployment ($steady_bytes bytes)"
 spread_rows "$bench_tmp/fresh.ms" "new connection per call, state file $state_bytes bytes at the end"
 echo "| peak RSS over the warm-up and the $((2 * runs)) calls (VmHWM) | $((hwm_kb / 1024)) MB |"
 echo "| RSS after them (VmRSS) | $((rss_kb / 1024)) MB |"
