@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Warm invocations of a running `serve` (started by run.sh, so with its flags and archive) against
 # the emulator on loopback: median and p99 over N timer invocations after a warm-up, measured two
-# ways (a kept-alive connection with a long-running deployment's state file, by bench/WarmClient.java; and a
+# ways (one kept-alive connection, on a long-running deployment's state file made by bench/MatureState.java; and a
 # new curl connection per call with the state file left as the calls leave it), the process's peak RSS over them
 # (VmHWM), the jar and archive sizes, and the classes the JVM loads up to the first answered
 # invocation. Prints a markdown table.
@@ -53,19 +53,28 @@ classes_total="$(grep -c ' source: ' "$bench_tmp/classes.log" || true)"
 classes_shared="$(grep -c 'source: shared objects file' "$bench_tmp/classes.log" || true)"
 
 start_serve ""
-# 1. As a platform's invoker sends them: one kept-alive connection, and before each call the state
-#    file of a long-running deployment put back (as it stood after 21 evaluations, with the scaling
-#    history at its cap of 100 past actions; bench/WarmClient.java).
+# 1. As a platform's invoker sends them: one kept-alive connection (one curl process, one transfer
+#    per call, curl's own time per transfer), on the state file of a long-running deployment (as
+#    it stood after 21 evaluations, with the scaling history at its cap of 100 past actions, made by
+#    bench/MatureState.java).
 for ((i = 0; i < 20; i++)); do
   timer_invoke "$serve_port"
 done
-java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$jar" "$bench_dir/WarmClient.java" \
-  "$serve_port" "$runs" "$warmup" "$TOS_MOUNT_PATH/scaling_state.json" >"$bench_tmp/warm.ms" \
-  2>"$bench_tmp/warm-client.err"
-steady_bytes="$(sed -n 's/^state file put back before each call: \([0-9]*\) bytes$/\1/p' "$bench_tmp/warm-client.err")"
+steady_bytes="$(java -XX:TieredStopAtLevel=1 -cp "$jar" "$bench_dir/MatureState.java" "$TOS_MOUNT_PATH/scaling_state.json")"
+url="http://127.0.0.1:$serve_port/"
+# Times N timer invocations over one connection; prints one ms figure per invocation.
+kept_alive() {
+  local i
+  for ((i = 0; i < $1; i++)); do
+    printf 'url = "%s"\noutput = "/dev/null"\n' "$url"
+  done >"$bench_tmp/urls.cfg"
+  curl -s -f -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' -w '%{time_total} %{num_connects}\n' \
+    -K "$bench_tmp/urls.cfg" | awk '{ printf "%.3f\n", $1 * 1000; connects += $2 } END { if (connects > 1) print "kept-alive run opened " connects " connections" > "/dev/stderr" }'
+}
+kept_alive "$warmup" >/dev/null
+kept_alive "$runs" >"$bench_tmp/warm.ms"
 # 2. The same process with a new connection per call (curl), and the state file left as the calls
 #    leave it.
-url="http://127.0.0.1:$serve_port/"
 for ((i = 0; i < runs; i++)); do
   curl -s -f -o /dev/null -w '%{time_total}\n' -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' "$url"
 done | awk '{ printf "%.3f\n", $1 * 1000 }' >"$bench_tmp/fresh.ms"
