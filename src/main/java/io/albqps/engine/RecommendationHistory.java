@@ -34,17 +34,7 @@ final class RecommendationHistory {
     if (keep.isZero()) {
       return List.of(entry);
     }
-    if (!history.isEmpty()
-        && history.get(history.size() - 1).desired() == entry.desired()
-        && !entry.at().isBefore(history.get(history.size() - 1).at())) {
-      return prune(history, entry.at(), keep, List.of());
-    }
-    return prune(history, entry.at(), keep, List.of(entry));
-  }
-
-  private static List<Recommendation> prune(
-      List<Recommendation> history, Instant now, Duration keep, List<Recommendation> appended) {
-    Instant cutoff = now.minus(keep);
+    Instant cutoff = entry.at().minus(keep);
     int anchor = -1;
     for (int i = 0; i < history.size(); i++) {
       Instant at = history.get(i).at();
@@ -58,8 +48,19 @@ final class RecommendationHistory {
         kept.add(history.get(i));
       }
     }
-    kept.addAll(appended);
+    if (!repeatsNewest(history, entry)) {
+      kept.add(entry);
+    }
     return kept;
+  }
+
+  /** Whether {@code entry} recommends what the newest entry does, at or after its time. */
+  private static boolean repeatsNewest(List<Recommendation> history, Recommendation entry) {
+    if (history.isEmpty()) {
+      return false;
+    }
+    Recommendation newest = history.get(history.size() - 1);
+    return newest.desired() == entry.desired() && !entry.at().isBefore(newest.at());
   }
 
   /** The smallest recommendation over the window, or {@link #NOT_OBSERVED}. */
