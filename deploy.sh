@@ -77,10 +77,9 @@ jdk_feature() {
   echo "$feature"
 }
 
-# Writes a runtime for `serve` made by jlink from JDK $1 into folder $2/jre.
+# Writes a runtime for `serve` made by jlink from the --runtime JDK into folder $1/jre.
 bundle_runtime() {
-  local jdk="$1" dir="$2" modules="$runtime_modules" feature options=()
-  feature="$(jdk_feature "$jdk")"
+  local jdk="$runtime_jdk" dir="$1" feature="$runtime_feature" modules="$runtime_modules" options=()
   rm -rf "$dir/jre"
   if "$jdk/bin/java" --list-modules | grep -q '^jdk.crypto.ec@'; then
     modules+=",jdk.crypto.ec"
@@ -94,7 +93,7 @@ bundle_runtime() {
 }
 
 # Trains the archive next to the jar of the run.sh in folder $1 (see the header): an AppCDS
-# archive, or an AOT cache when run.sh starts a bundled Java 25+.
+# archive, or an AOT cache when run.sh starts a bundled Java 25+. Sets trained_archive to its path.
 train_archive() {
   local dir="$1" work emu port serve i
   work="$(mktemp -d)"
@@ -142,26 +141,26 @@ train_archive() {
   wait "$serve" || true
   kill "$emu"
   wait "$emu" 2>/dev/null || true
-  local archive
-  for archive in "${jar_path%.jar}.aot" "${jar_path%.jar}.jsa" ""; do
-    [[ -s "$archive" ]] && break
+  for trained_archive in "${jar_path%.jar}.aot" "${jar_path%.jar}.jsa" ""; do
+    [[ -s "$trained_archive" ]] && break
   done
-  if [[ -z "$archive" ]]; then
+  if [[ -z "$trained_archive" ]]; then
     echo "error: the training run wrote no archive; serve log:" >&2
     tail -20 "$work/serve.log" >&2
     return 1
   fi
-  echo "==> trained $archive ($(du -h "$archive" | cut -f1))"
+  echo "==> trained $trained_archive ($(du -h "$trained_archive" | cut -f1))"
 }
 
+runtime_feature=""
 if [[ -n "$runtime_jdk" ]]; then
-  jdk_feature "$runtime_jdk" >/dev/null || exit 2
+  runtime_feature="$(jdk_feature "$runtime_jdk")" || exit 2
 fi
 
 if [[ -n "$archive_only" ]]; then
   # Without --runtime, run.sh uses the java on PATH: drop a runtime bundled by an earlier run.
   rm -rf target/jre
-  [[ -z "$runtime_jdk" ]] || bundle_runtime "$runtime_jdk" target
+  [[ -z "$runtime_jdk" ]] || bundle_runtime target
   train_archive "$PWD"
   exit 0
 fi
@@ -196,15 +195,13 @@ chmod 755 "$stage/run.sh"
 # The same goes for the runtime's files, which an AOT cache also checks.
 packaged=(run.sh alb-qps-autoscaler.jar)
 if [[ -n "$runtime_jdk" ]]; then
-  bundle_runtime "$runtime_jdk" "$stage"
+  bundle_runtime "$stage"
   packaged+=(jre)
 fi
 find "$stage" -path "$stage/run.sh" -prune -o -exec touch -h -d '2000-01-01T00:00:00Z' {} +
 echo "==> training the start-up archive against the local emulator"
 train_archive "$stage"
-for archive in alb-qps-autoscaler.aot alb-qps-autoscaler.jsa; do
-  [[ -f "$stage/$archive" ]] && packaged+=("$archive")
-done
+packaged+=("${trained_archive##*/}")
 rm -f "$dist/alb-qps-autoscaler-vefaas.zip"
 (cd "$stage" && zip -q -r "$OLDPWD/$dist/alb-qps-autoscaler-vefaas.zip" "${packaged[@]}")
 size="$(du -h "$dist/alb-qps-autoscaler-vefaas.zip" | cut -f1)"
