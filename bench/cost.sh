@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The function's cost side by side in one run: cold start (per JVM flag set, with and without the
 # AppCDS archive, and the package with a bundled JDK 25+ runtime and AOT cache when this machine has
-# such a JDK: RUNTIME_JDK, or found under /usr/lib/jvm), warm invocation median and p99, peak RSS, classes loaded, jar size, the engine's
-# decision and the signer per call (JMH), and the API calls per evaluation. Prints one markdown
-# table (then the details) and writes it to bench/results/cost.md.
+# such a JDK: RUNTIME_JDK, or found under /usr/lib/jvm), warm invocation median and p99, peak RSS,
+# classes loaded, jar size, the engine's decision and the signer per call (JMH), and the API calls
+# per evaluation. Prints one markdown table (then the details) and writes it to
+# bench/results/cost.md.
 #   mvn -B -q package -DskipTests && bench/cost.sh [COLD_RUNS] [WARM_CALLS]   default 15 and 1000
 # Other helpers' builds inflate every figure on a shared machine: each section records the load
 # average it ran under.
@@ -31,7 +32,8 @@ echo "== cold start" >&2
 echo "== warm invocations, RSS, classes" >&2
 "$here/warm-serve.sh" "$warm_calls" >"$work/warm.md"
 bundled=""
-if [[ "${RUNTIME_JDK:-}" != none ]] && grep -q '^cold.run.sh+bundled-runtime=' "$BENCH_KV"; then
+# cold-start.sh measured a bundled-runtime package only when this machine has a JDK to bundle.
+if grep -q '^cold.run.sh+bundled-runtime=' "$BENCH_KV"; then
   echo "== warm invocations, RSS, classes: bundled runtime" >&2
   "$here/warm-serve.sh" "$warm_calls" 200 bundled >"$work/warm-bundled.md"
   bundled=1

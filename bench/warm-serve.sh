@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Warm invocations of a running `serve` (started by run.sh, so with its flags and archive) against
-# the emulator on loopback: median and p99 over N timer invocations after a warm-up, measured two
-# ways (one kept-alive connection, on a long-running deployment's state file made by bench/MatureState.java; and a
-# new curl connection per call with the state file left as the calls leave it), the process's peak RSS over them
-# (VmHWM), the jar and archive sizes, and the classes the JVM loads up to the first answered
-# invocation. Prints a markdown table.
+# the emulator on loopback, on a long-running deployment's state file (bench/MatureState.java):
+# median and p99 over N timer invocations after a warm-up, measured two ways (one kept-alive
+# connection, and a new curl connection per call); the process's peak RSS over them (VmHWM), the
+# jar and archive sizes, and the classes the JVM loads up to the first answered invocation.
+# Prints a markdown table.
 #   bench/warm-serve.sh [N] [WARMUP] [DIR]   default 1000, 200 and this checkout
 # DIR is a package folder with its own run.sh, or `bundled` for the package ./deploy.sh --runtime
 # makes with RUNTIME_JDK or the first JDK 25+ under /usr/lib/jvm.
@@ -15,20 +15,20 @@ require_jar
 runs="${1:-1000}"
 warmup="${2:-200}"
 serve_dir="${3:-$repo}"
+kv="warm"
 if [[ "$serve_dir" == bundled ]]; then
-  runtime="$(runtime_jdk)"
-  [[ -n "$runtime" ]] || { echo "no JDK 25+ to bundle: set RUNTIME_JDK" >&2; exit 2; }
-  serve_dir="$(bundled_package "$runtime")"
+  jdk="$(runtime_jdk)"
+  [[ -n "$jdk" ]] || { echo "no JDK 25+ to bundle: set RUNTIME_JDK" >&2; exit 2; }
+  serve_dir="$(bundled_package "$jdk")"
+  kv="warm.bundled"
 fi
 serve_jar="$serve_dir/target/alb-qps-autoscaler.jar"
 archive=""
 for candidate in "${serve_jar%.jar}.aot" "${serve_jar%.jar}.jsa"; do
   [[ -f "$candidate" && "${ALBQPS_CDS:-on}" != "off" ]] && archive="$candidate" && break
 done
-runtime="java on PATH"
-[[ -x "$serve_dir/target/jre/bin/java" ]] && runtime="bundled $(java_version_of "$serve_dir/target/jre")"
-kv="warm"
-[[ "$serve_dir" == "$repo" ]] || kv="warm.bundled"
+java_used="java on PATH"
+[[ -x "$serve_dir/target/jre/bin/java" ]] && java_used="bundled $(java_version_of "$serve_dir/target/jre")"
 
 start_emulator
 load_before="$(loadavg)"
@@ -85,7 +85,7 @@ stop_serve
 errors=$((2 * runs - $(cat "$bench_tmp/warm.ms" "$bench_tmp/fresh.ms" | wc -l)))
 
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
-echo "Warm invocations of run.sh's serve ($runtime, archive: ${archive##*/}), timer events against the loopback emulator"
+echo "Warm invocations of run.sh's serve ($java_used, archive: ${archive##*/}), timer events against the loopback emulator"
 echo "($runs timed each way after $warmup warm-up calls, $errors failed; load average before: $load_before, after: $(loadavg); $(nproc) cores)"
 echo
 echo "| figure | value |"
