@@ -1,6 +1,7 @@
 package io.albqps.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.albqps.time.IsoInstants;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -148,7 +149,7 @@ final class JsonFields {
   Instant instant(String name) throws StateFormatException {
     String text = text(name);
     try {
-      return Instant.parse(text);
+      return IsoInstants.parse(text);
     } catch (DateTimeParseException offsetMissing) {
       if (naiveTimesAreUtc) {
         try {

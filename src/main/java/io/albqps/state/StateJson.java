@@ -1,21 +1,23 @@
 package io.albqps.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.albqps.engine.Recommendation;
 import io.albqps.engine.ScalerState;
 import io.albqps.state.StateDocument.ErrorTracking;
 import io.albqps.state.StateDocument.HistoryEntry;
 import io.albqps.state.StateDocument.MetricsCache;
 import io.albqps.state.StateDocument.Statistics;
+import io.albqps.time.IsoInstants;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,19 +40,6 @@ public final class StateJson {
           .build();
 
   private StateJson() {}
-
-  /** The document as pretty-printed UTF-8 JSON ending in a newline; byte-stable for a document. */
-  public static byte[] write(StateDocument document) {
-    try {
-      byte[] json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree(document));
-      byte[] withNewline = new byte[json.length + 1];
-      System.arraycopy(json, 0, withNewline, 0, json.length);
-      withNewline[json.length] = '\n';
-      return withNewline;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise the state document", e);
-    }
-  }
 
   /**
    * The revision of a document, as {@link #read} would give it, without reading the rest when the
@@ -204,89 +193,126 @@ public final class StateJson {
     return history;
   }
 
-  private static ObjectNode tree(StateDocument document) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("schema", StateDocument.SCHEMA);
-    root.put("revision", document.revision());
-    root.put("created_at", document.createdAt().toString());
-    root.put("last_updated", document.lastUpdated().toString());
-    root.put("updated_by", document.updatedBy());
-    ScalerState scaler = document.scaler();
-    ObjectNode cooldowns = root.putObject("cooldown_state");
-    putTime(cooldowns, "last_scaling_action", scaler.lastScalingAction());
-    putTime(cooldowns, "last_scale_up", scaler.lastScaleUp());
-    putTime(cooldowns, "last_scale_down", scaler.lastScaleDown());
-    putTime(cooldowns, "last_general_action", scaler.lastGeneralAction());
-    ArrayNode recommendations = root.putArray("recommendations");
-    for (Recommendation recommendation : scaler.recommendations()) {
-      recommendations
-          .addObject()
-          .put("at", recommendation.at().toString())
-          .put("desired", recommendation.desired())
-          .put("qps", recommendation.qps());
+  /**
+   * The document as pretty-printed UTF-8 JSON ending in a newline; byte-stable for a document.
+   * Streamed field by field: building a tree first cost as much again as writing it.
+   */
+  public static byte[] write(StateDocument document) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter());
+      writeDocument(json, document);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise the state document", e);
     }
-    MetricsCache cache = document.metricsCache();
-    ObjectNode metrics = root.putObject("metrics_cache");
-    putRate(metrics, "last_qps_value", cache.lastQpsValue());
-    putTime(metrics, "last_qps_timestamp", cache.lastQpsTimestamp());
-    metrics.put(
-        "last_instance_count", requireCount("last_instance_count", cache.lastInstanceCount()));
-    putErrorTracking(root.putObject("error_tracking"), document.errorTracking());
-    putStatistics(root.putObject("statistics"), document.statistics());
-    ArrayNode history = root.putArray("scaling_history");
-    for (HistoryEntry entry : document.scalingHistory()) {
-      ObjectNode item = history.addObject();
-      item.put("at", entry.at().toString());
-      item.put("action", entry.action());
-      item.put("reason", entry.reason());
-      item.put("from_desired", requireCount("from_desired", entry.fromDesired()));
-      item.put("to_desired", requireCount("to_desired", entry.toDesired()));
-      putRate(item, "qps", entry.qps());
-      item.put("dry_run", entry.dryRun());
-      item.put("execution_id", entry.executionId());
-    }
-    return root;
+    out.write('\n');
+    return out.toByteArray();
   }
 
-  private static void putErrorTracking(ObjectNode node, ErrorTracking tracking) {
-    node.put(
+  private static void writeDocument(JsonGenerator json, StateDocument document) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("schema", StateDocument.SCHEMA);
+    json.writeNumberField("revision", document.revision());
+    json.writeStringField("created_at", IsoInstants.format(document.createdAt()));
+    json.writeStringField("last_updated", IsoInstants.format(document.lastUpdated()));
+    json.writeStringField("updated_by", document.updatedBy());
+    ScalerState scaler = document.scaler();
+    json.writeObjectFieldStart("cooldown_state");
+    writeTime(json, "last_scaling_action", scaler.lastScalingAction());
+    writeTime(json, "last_scale_up", scaler.lastScaleUp());
+    writeTime(json, "last_scale_down", scaler.lastScaleDown());
+    writeTime(json, "last_general_action", scaler.lastGeneralAction());
+    json.writeEndObject();
+    json.writeArrayFieldStart("recommendations");
+    for (Recommendation recommendation : scaler.recommendations()) {
+      json.writeStartObject();
+      json.writeStringField("at", IsoInstants.format(recommendation.at()));
+      json.writeNumberField("desired", recommendation.desired());
+      json.writeNumberField("qps", recommendation.qps());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    MetricsCache cache = document.metricsCache();
+    json.writeObjectFieldStart("metrics_cache");
+    writeRate(json, "last_qps_value", cache.lastQpsValue());
+    writeTime(json, "last_qps_timestamp", cache.lastQpsTimestamp());
+    json.writeNumberField(
+        "last_instance_count", requireCount("last_instance_count", cache.lastInstanceCount()));
+    json.writeEndObject();
+    writeErrorTracking(json, document.errorTracking());
+    writeStatistics(json, document.statistics());
+    json.writeArrayFieldStart("scaling_history");
+    for (HistoryEntry entry : document.scalingHistory()) {
+      writeHistoryEntry(json, entry);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeHistoryEntry(JsonGenerator json, HistoryEntry entry) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("at", IsoInstants.format(entry.at()));
+    json.writeStringField("action", entry.action());
+    json.writeStringField("reason", entry.reason());
+    json.writeNumberField("from_desired", requireCount("from_desired", entry.fromDesired()));
+    json.writeNumberField("to_desired", requireCount("to_desired", entry.toDesired()));
+    writeRate(json, "qps", entry.qps());
+    json.writeBooleanField("dry_run", entry.dryRun());
+    json.writeStringField("execution_id", entry.executionId());
+    json.writeEndObject();
+  }
+
+  private static void writeErrorTracking(JsonGenerator json, ErrorTracking tracking)
+      throws IOException {
+    json.writeObjectFieldStart("error_tracking");
+    json.writeNumberField(
         "consecutive_errors", requireCount("consecutive_errors", tracking.consecutiveErrors()));
     if (tracking.lastError().isPresent()) {
       ErrorTracking.LastError last = tracking.lastError().get();
-      node.putObject("last_error")
-          .put("message", last.message())
-          .put("type", last.type())
-          .put("timestamp", last.timestamp().toString());
+      json.writeObjectFieldStart("last_error");
+      json.writeStringField("message", last.message());
+      json.writeStringField("type", last.type());
+      json.writeStringField("timestamp", IsoInstants.format(last.timestamp()));
+      json.writeEndObject();
     } else {
-      node.putNull("last_error");
+      json.writeNullField("last_error");
     }
+    json.writeEndObject();
   }
 
-  private static void putStatistics(ObjectNode node, Statistics statistics) {
-    node.put("total_scale_ups", requireCount("total_scale_ups", statistics.totalScaleUps()));
-    node.put("total_scale_downs", requireCount("total_scale_downs", statistics.totalScaleDowns()));
-    node.put("total_executions", requireCount("total_executions", statistics.totalExecutions()));
-    node.put("total_errors", requireCount("total_errors", statistics.totalErrors()));
+  private static void writeStatistics(JsonGenerator json, Statistics statistics)
+      throws IOException {
+    json.writeObjectFieldStart("statistics");
+    json.writeNumberField(
+        "total_scale_ups", requireCount("total_scale_ups", statistics.totalScaleUps()));
+    json.writeNumberField(
+        "total_scale_downs", requireCount("total_scale_downs", statistics.totalScaleDowns()));
+    json.writeNumberField(
+        "total_executions", requireCount("total_executions", statistics.totalExecutions()));
+    json.writeNumberField("total_errors", requireCount("total_errors", statistics.totalErrors()));
+    json.writeEndObject();
   }
 
-  private static void putTime(ObjectNode node, String name, Optional<Instant> time) {
+  private static void writeTime(JsonGenerator json, String name, Optional<Instant> time)
+      throws IOException {
     if (time.isPresent()) {
-      node.put(name, time.get().toString());
+      json.writeStringField(name, IsoInstants.format(time.get()));
     } else {
-      node.putNull(name);
+      json.writeNullField(name);
     }
   }
 
-  private static void putRate(ObjectNode node, String name, OptionalDouble value) {
+  private static void writeRate(JsonGenerator json, String name, OptionalDouble value)
+      throws IOException {
     if (value.isEmpty()) {
-      node.putNull(name);
+      json.writeNullField(name);
       return;
     }
     double rate = value.getAsDouble();
     if (!Double.isFinite(rate) || rate < 0) {
       throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + rate);
     }
-    node.put(name, rate);
+    json.writeNumberField(name, rate);
   }
 
   private static long requireCount(String name, long value) {
