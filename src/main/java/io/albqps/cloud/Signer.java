@@ -1,12 +1,11 @@
 package io.albqps.cloud;
 
+import io.albqps.time.IsoInstants;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,15 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs BytePlus OpenAPI requests with the "HMAC-SHA256" V4-style scheme (reference §1); pure: the
  * time and the credentials come in, the texts and headers go out, so the client and the emulator
- * share one implementation and tests pin it to published vectors.
+ * share one implementation and tests pin it to published vectors. The derived signing keys are
+ * memoised ({@link SigningKeyCache}), which changes no answer.
  */
 public final class Signer {
   static final String ALGORITHM = "HMAC-SHA256";
   private static final String HMAC = "HmacSHA256";
   // BytePlus ends the scope with "request", where AWS has "aws4_request".
   private static final String SCOPE_TERMINATOR = "request";
-  private static final DateTimeFormatter X_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final SigningKeyCache SIGNING_KEYS = new SigningKeyCache();
   private static final HexFormat HEX = HexFormat.of();
   private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
   private static final Set<String> DEFAULT_SIGNED = Set.of("host", "x-content-sha256", "x-date");
@@ -77,7 +76,7 @@ public final class Signer {
       Instant at,
       Set<String> signedHeaderNames) {
     Objects.requireNonNull(credentials, "credentials");
-    String xDate = X_DATE.format(at);
+    String xDate = IsoInstants.formatBasic(at);
     String payloadHash = sha256Hex(body);
     Map<String, String> available = new TreeMap<>();
     headers.forEach((name, value) -> available.put(name.toLowerCase(Locale.ROOT), value));
@@ -95,7 +94,8 @@ public final class Signer {
             payloadHash);
     String stringToSign = stringToSign(xDate, region, service, canonicalRequest);
     String signature =
-        hmacHex(signingKey(credentials.secretAccessKey(), xDate, region, service), stringToSign);
+        hmacHex(
+            cachedSigningKey(credentials.secretAccessKey(), xDate, region, service), stringToSign);
 
     Map<String, String> toAdd = new LinkedHashMap<>();
     toAdd.put("X-Date", xDate);
@@ -176,7 +176,7 @@ public final class Signer {
       String service,
       String canonicalRequest) {
     return hmacHex(
-        signingKey(secretAccessKey, xDate, region, service),
+        cachedSigningKey(secretAccessKey, xDate, region, service),
         stringToSign(xDate, region, service, canonicalRequest));
   }
 
@@ -200,8 +200,19 @@ public final class Signer {
 
   /** The derived signing key; package-private so a test can pin it and then look for leaks. */
   static byte[] signingKey(String secretAccessKey, String xDate, String region, String service) {
+    return deriveSigningKey(secretAccessKey, dateOf(xDate), region, service);
+  }
+
+  private static byte[] cachedSigningKey(
+      String secretAccessKey, String xDate, String region, String service) {
+    return SIGNING_KEYS.key(secretAccessKey, dateOf(xDate), region, service);
+  }
+
+  /** The HMAC chain from the secret over the scope's date (yyyyMMdd), region and service. */
+  static byte[] deriveSigningKey(
+      String secretAccessKey, String date, String region, String service) {
     // BytePlus signs with the raw secret: no "AWS4" prefix (ByteplusSign, reference §1 step 4).
-    byte[] kDate = hmac(secretAccessKey.getBytes(StandardCharsets.UTF_8), dateOf(xDate));
+    byte[] kDate = hmac(secretAccessKey.getBytes(StandardCharsets.UTF_8), date);
     byte[] kRegion = hmac(kDate, region);
     byte[] kService = hmac(kRegion, service);
     return hmac(kService, SCOPE_TERMINATOR);

@@ -2,14 +2,14 @@ package io.albqps.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.albqps.time.IsoInstants;
 import io.albqps.time.Sleeper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EmulatorHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(EmulatorHandler.class);
-  private static final DateTimeFormatter REQUEST_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+  private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
   private final Clock clock;
   private final String region;
@@ -163,7 +162,9 @@ final class EmulatorHandler implements HttpHandler {
   }
 
   private String requestId(Instant now) {
-    return REQUEST_ID_TIME.format(now) + String.format("%012X", requestCounter.incrementAndGet());
+    String basic = IsoInstants.formatBasic(now);
+    String counter = UPPER_HEX.toHexDigits(requestCounter.incrementAndGet());
+    return basic.substring(0, 8) + basic.substring(9, 15) + counter.substring(4);
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -2,12 +2,11 @@ package io.albqps.emulator;
 
 import io.albqps.cloud.Credentials;
 import io.albqps.cloud.Signer;
+import io.albqps.time.IsoInstants;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +27,6 @@ final class SignatureVerifier {
       Pattern.compile(
           "^(\\S+)\\s+Credential=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,"
               + "\\s*Signature=([0-9A-Fa-f]+)\\s*$");
-  private static final DateTimeFormatter X_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Map<String, Credentials> credentialsByKeyId;
   private final Duration maxSkew;
@@ -93,7 +90,7 @@ final class SignatureVerifier {
   private void checkSkew(String xDate, Instant now) throws ErrorReply {
     Instant signedAt;
     try {
-      signedAt = Instant.from(X_DATE.parse(xDate));
+      signedAt = IsoInstants.parseBasic(xDate);
     } catch (DateTimeParseException e) {
       throw ErrorReply.invalidTimestamp("X-Date " + xDate + " is not yyyyMMddTHHmmssZ");
     }

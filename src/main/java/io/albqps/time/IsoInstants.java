@@ -16,6 +16,8 @@ public final class IsoInstants {
   private static final int SECONDS_PER_DAY = 86_400;
   private static final long FIRST_FAST_SECOND =
       LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+  private static final long FIRST_BASIC_SECOND =
+      LocalDate.of(1, 1, 1).toEpochDay() * SECONDS_PER_DAY;
   private static final long END_OF_FAST_SECONDS =
       LocalDate.of(10_000, 1, 1).toEpochDay() * SECONDS_PER_DAY;
   private static final int[] NANO_SCALE = {
@@ -64,6 +66,59 @@ public final class IsoInstants {
     }
     out[end] = 'Z';
     return new String(out);
+  }
+
+  /**
+   * The ISO-8601 basic form to the second, {@code 20240619T071306Z}, as BytePlus's {@code X-Date}
+   * header carries it; the same text as {@code DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")}
+   * in UTC.
+   *
+   * @throws IllegalArgumentException for an instant outside years 0001–9999, which the form cannot
+   *     hold
+   */
+  public static String formatBasic(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < FIRST_BASIC_SECOND || seconds >= END_OF_FAST_SECONDS) {
+      throw new IllegalArgumentException(
+          "an X-Date needs a year from 0001 to 9999, got " + instant);
+    }
+    String extended = format(Instant.ofEpochSecond(seconds));
+    char[] out = new char[16];
+    extended.getChars(0, 4, out, 0);
+    extended.getChars(5, 7, out, 4);
+    extended.getChars(8, 13, out, 6);
+    extended.getChars(14, 16, out, 11);
+    extended.getChars(17, 20, out, 13);
+    return new String(out);
+  }
+
+  /**
+   * The instant of a basic-form text ({@code 20240619T071306Z}), strictly: sixteen characters,
+   * fields in range.
+   *
+   * @throws DateTimeParseException for any other text
+   */
+  public static Instant parseBasic(String text) {
+    Instant parsed = null;
+    if (text.length() == 16 && text.charAt(8) == 'T') {
+      String extended =
+          text.substring(0, 4)
+              + '-'
+              + text.substring(4, 6)
+              + '-'
+              + text.substring(6, 8)
+              + 'T'
+              + text.substring(9, 11)
+              + ':'
+              + text.substring(11, 13)
+              + ':'
+              + text.substring(13);
+      parsed = parseCanonical(extended);
+    }
+    if (parsed == null) {
+      throw new DateTimeParseException("not yyyyMMddTHHmmssZ", text, 0);
+    }
+    return parsed;
   }
 
   /** The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, else null. */

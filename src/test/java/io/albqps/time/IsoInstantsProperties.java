@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,6 +23,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /** The fast codec gives the JDK's answer for every instant and every text. */
 class IsoInstantsProperties {
+  private static final DateTimeFormatter X_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @Property(tries = 2000)
   void formatsAsInstantToStringDoes(@ForAll("instants") Instant instant) {
@@ -71,6 +78,55 @@ class IsoInstantsProperties {
     Instant instant = Instant.ofEpochSecond(1_705_314_600L, nano);
 
     assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+  }
+
+  @Property(tries = 2000)
+  void formatsTheBasicFormAsTheXDatePatternDoes(@ForAll("basicRange") Instant instant) {
+    assertThat(IsoInstants.formatBasic(instant)).isEqualTo(X_DATE.format(instant));
+  }
+
+  @Property(tries = 2000)
+  void readsTheBasicFormBackToTheSecond(@ForAll("basicRange") Instant instant) {
+    assertThat(IsoInstants.parseBasic(X_DATE.format(instant)))
+        .isEqualTo(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  @Example
+  void rejectsBasicTextsThatAreNotStrictlyValid() {
+    for (String text :
+        List.of(
+            "20240619T071306",
+            "20240619t071306Z",
+            "2024-06-19T07:13:06Z",
+            "20240631T071306Z",
+            "20240619T241306Z",
+            "20240619T071360Z",
+            "2024061 T071306Z",
+            "+0240619T071306Z")) {
+      assertThatThrownBy(() -> IsoInstants.parseBasic(text))
+          .as(text)
+          .isInstanceOf(DateTimeParseException.class);
+    }
+  }
+
+  @Example
+  void refusesABasicFormForYearsItCannotHold() {
+    assertThatThrownBy(() -> IsoInstants.formatBasic(Instant.parse("+10000-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0001 to 9999");
+    assertThatThrownBy(() -> IsoInstants.formatBasic(Instant.parse("0000-12-31T23:59:59Z")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Provide
+  Arbitrary<Instant> basicRange() {
+    return Combinators.combine(
+            Arbitraries.longs()
+                .between(
+                    Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
+                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond()),
+            Arbitraries.integers().between(0, 999_999_999))
+        .as(Instant::ofEpochSecond);
   }
 
   @Provide
