@@ -1,6 +1,7 @@
 package io.albqps.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.albqps.time.IsoInstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -58,6 +59,10 @@ final class ResultReader {
   /** An ISO-8601 time with a zone, seconds optional ({@code 2021-09-06T07:37Z}). */
   Instant time(JsonNode node, String where, String field) throws ApiException {
     String text = text(node, where, field);
+    Instant canonical = IsoInstants.parseCanonicalOrNull(text);
+    if (canonical != null) {
+      return canonical;
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {

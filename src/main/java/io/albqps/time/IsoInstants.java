@@ -35,6 +35,15 @@ public final class IsoInstants {
     return fast != null ? fast : Instant.parse(text);
   }
 
+  /**
+   * The instant of a text in the shape {@link Instant#toString} writes ({@code
+   * yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, fields in range), or null for any other text; for readers that
+   * accept more shapes than {@link Instant#parse} and parse the rest themselves.
+   */
+  public static Instant parseCanonicalOrNull(CharSequence text) {
+    return parseCanonical(text);
+  }
+
   /** Exactly {@link Instant#toString}. */
   public static String format(Instant instant) {
     long seconds = instant.getEpochSecond();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -43,6 +44,14 @@ class IsoInstantsProperties {
       assertThat(IsoInstants.parse(text)).isEqualTo(Instant.parse(text));
     } else {
       assertThatThrownBy(() -> IsoInstants.parse(text)).isInstanceOf(DateTimeParseException.class);
+    }
+  }
+
+  @Property(tries = 2000)
+  void theCanonicalShapeReadsAsOffsetDateTimeReadsIt(@ForAll("damagedTexts") String text) {
+    Instant canonical = IsoInstants.parseCanonicalOrNull(text);
+    if (canonical != null) {
+      assertThat(canonical).isEqualTo(OffsetDateTime.parse(text).toInstant());
     }
   }
 
