@@ -4,6 +4,7 @@ import io.albqps.cloud.ApiException;
 import io.albqps.cloud.MetricSeries;
 import io.albqps.cloud.ScalingGroup;
 import io.albqps.cloud.ScalingInstance;
+import io.albqps.config.ConfigException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import org.slf4j.MDC;
 
 /**
  * Issues an evaluation's reads at once (QPS, group, activities and, when needed, instances), so the
- * reads cost one round trip, and reports the first failure in call order.
+ * reads cost one round trip, and reports the first failure in call order. An evaluation starts them
+ * before it reads the state file, which they do not depend on.
  */
 final class CloudReads {
   static final String GET_METRIC_DATA = "GetMetricData";
@@ -36,6 +38,7 @@ final class CloudReads {
     this.clock = clock;
   }
 
+  /** Issues the reads and waits for them: for callers with nothing to do meanwhile. */
   Readings read(
       CloudApis apis,
       String groupId,
@@ -44,27 +47,132 @@ final class CloudReads {
       Instant now,
       Instant deadline)
       throws ApiException, DeadlineExceededException, InterruptedException {
+    PendingReads pending = start(apis, groupId, window, listInstances, now);
+    try {
+      return pending.await(deadline);
+    } catch (ConfigException e) {
+      throw new IllegalStateException("reads started on connected APIs cannot lack them", e);
+    } finally {
+      pending.cancel();
+    }
+  }
+
+  /**
+   * Issues the reads and returns at once, so the caller can read the state file while they are in
+   * flight; the caller must {@link PendingReads#cancel} them when it gives up.
+   */
+  PendingReads start(
+      CloudApis apis, String groupId, Duration window, boolean listInstances, Instant now) {
     Future<MetricSeries> series = submit(() -> apis.metrics().qps(now.minus(window), now));
     Future<ScalingGroup> group = submit(() -> apis.groups().describeGroup(groupId));
     Future<Boolean> activity = submit(() -> apis.groups().activityInProgress(groupId));
     Future<List<ScalingInstance>> instances =
         listInstances ? submit(() -> apis.groups().listInstances(groupId)) : null;
-    try {
-      MetricSeries s = await(series, GET_METRIC_DATA, deadline);
-      ScalingGroup g = await(group, DESCRIBE_SCALING_GROUPS, deadline);
-      boolean busy = await(activity, DESCRIBE_SCALING_ACTIVITIES, deadline);
+    return new InFlight(apis, series, group, activity, instances);
+  }
+
+  /** Reads that could not start: connecting the APIs failed with {@code cause}. */
+  static PendingReads unconnected(ConfigException cause) {
+    return new Unconnected(cause);
+  }
+
+  /** Reads that could not start: connecting the APIs failed with {@code cause}. */
+  static PendingReads unconnected(RuntimeException cause) {
+    return new Unconnected(cause);
+  }
+
+  /** An evaluation's reads, issued; the connected APIs they use. */
+  interface PendingReads {
+    /**
+     * The APIs the reads go to.
+     *
+     * @throws ConfigException when they could not be connected
+     */
+    CloudApis apis() throws ConfigException;
+
+    /**
+     * The readings, waiting no later than {@code deadline}; the first failure in call order.
+     *
+     * @throws ConfigException when the APIs could not be connected
+     */
+    Readings await(Instant deadline)
+        throws ApiException, ConfigException, DeadlineExceededException, InterruptedException;
+
+    /** Stops the reads still running; harmless after {@link #await}. */
+    void cancel();
+  }
+
+  private final class InFlight implements PendingReads {
+    private final CloudApis apis;
+    private final Future<MetricSeries> series;
+    private final Future<ScalingGroup> group;
+    private final Future<Boolean> activity;
+    private final Future<List<ScalingInstance>> instances;
+
+    InFlight(
+        CloudApis apis,
+        Future<MetricSeries> series,
+        Future<ScalingGroup> group,
+        Future<Boolean> activity,
+        Future<List<ScalingInstance>> instances) {
+      this.apis = apis;
+      this.series = series;
+      this.group = group;
+      this.activity = activity;
+      this.instances = instances;
+    }
+
+    @Override
+    public CloudApis apis() {
+      return apis;
+    }
+
+    @Override
+    public Readings await(Instant deadline)
+        throws ApiException, DeadlineExceededException, InterruptedException {
+      MetricSeries s = CloudReads.this.await(series, GET_METRIC_DATA, deadline);
+      ScalingGroup g = CloudReads.this.await(group, DESCRIBE_SCALING_GROUPS, deadline);
+      boolean busy = CloudReads.this.await(activity, DESCRIBE_SCALING_ACTIVITIES, deadline);
       Optional<List<ScalingInstance>> listed =
           instances == null
               ? Optional.empty()
-              : Optional.of(await(instances, DESCRIBE_SCALING_INSTANCES, deadline));
+              : Optional.of(CloudReads.this.await(instances, DESCRIBE_SCALING_INSTANCES, deadline));
       return new Readings(s, g, busy, listed);
-    } finally {
+    }
+
+    @Override
+    public void cancel() {
       series.cancel(true);
       group.cancel(true);
       activity.cancel(true);
       if (instances != null) {
         instances.cancel(true);
       }
+    }
+  }
+
+  /** Holds a {@link ConfigException} or a {@link RuntimeException}, and throws it when asked. */
+  private record Unconnected(Exception cause) implements PendingReads {
+    @Override
+    public CloudApis apis() throws ConfigException {
+      throw rethrown();
+    }
+
+    @Override
+    public Readings await(Instant deadline) throws ConfigException {
+      throw rethrown();
+    }
+
+    private ConfigException rethrown() {
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      return (ConfigException) cause;
+    }
+
+    @Override
+    public void cancel() {
+      // nothing was started
     }
   }
 

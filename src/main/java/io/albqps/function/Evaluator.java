@@ -1,10 +1,12 @@
 package io.albqps.function;
 
 import io.albqps.cloud.ApiException;
+import io.albqps.config.ConfigException;
 import io.albqps.engine.Autoscaler;
 import io.albqps.engine.Decision;
 import io.albqps.engine.Observation;
 import io.albqps.engine.Reason;
+import io.albqps.function.CloudReads.PendingReads;
 import io.albqps.state.StateConflictException;
 import io.albqps.state.StateDocument;
 import io.albqps.state.StateStore;
@@ -14,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One scaling evaluation: concurrent reads, the engine's decision, the revision check before acting
- * (DESIGN §5), the modify call, and the revision-checked state write. A conflict at the write is
- * merged onto the fresh document so an executed action's cooldown is never lost.
+ * One scaling evaluation: concurrent reads (started before the state file is read), the engine's
+ * decision, the revision check before acting (DESIGN §5), the modify call, and the revision-checked
+ * state write. A conflict at the write is merged onto the fresh document so an executed action's
+ * cooldown is never lost.
  */
 final class Evaluator {
   private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
@@ -30,31 +33,33 @@ final class Evaluator {
   private final HandlerConfig config;
   private final Autoscaler autoscaler;
   private final StateStore store;
-  private final CloudReads reads;
 
-  Evaluator(HandlerConfig config, Autoscaler autoscaler, StateStore store, CloudReads reads) {
+  Evaluator(HandlerConfig config, Autoscaler autoscaler, StateStore store) {
     this.config = config;
     this.autoscaler = autoscaler;
     this.store = store;
-    this.reads = reads;
+  }
+
+  /** Starts the reads this evaluation needs; they do not depend on the state file. */
+  PendingReads startReads(CloudReads reads, CloudApis apis, Instant now) {
+    return reads.start(
+        apis, config.scalingGroupId(), config.metricPeriod(), config.needsInstanceListing(), now);
   }
 
   Outcome evaluate(
-      CloudApis apis,
+      PendingReads reads,
       StateDocument read,
       boolean dryRun,
       Instant now,
       Instant deadline,
       String executionId)
-      throws ApiException, StateStoreException, DeadlineExceededException, InterruptedException {
-    Readings readings =
-        reads.read(
-            apis,
-            config.scalingGroupId(),
-            config.metricPeriod(),
-            config.needsInstanceListing(),
-            now,
-            deadline);
+      throws ApiException,
+          ConfigException,
+          StateStoreException,
+          DeadlineExceededException,
+          InterruptedException {
+    Readings readings = reads.await(deadline);
+    CloudApis apis = reads.apis();
     Observation observation = Observations.of(readings, config.metricPeriod());
     StateDocument doc = read;
     Decision decision = autoscaler.decide(observation, doc.scaler(), now);

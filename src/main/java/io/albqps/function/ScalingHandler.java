@@ -5,6 +5,7 @@ import io.albqps.config.ConfigException;
 import io.albqps.engine.Autoscaler;
 import io.albqps.engine.Decision;
 import io.albqps.engine.Reason;
+import io.albqps.function.CloudReads.PendingReads;
 import io.albqps.state.StateDocument;
 import io.albqps.state.StateStore;
 import io.albqps.state.StateStoreException;
@@ -61,8 +62,7 @@ public final class ScalingHandler implements RequestHandler<Event, Response>, Au
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.pool = Executors.newFixedThreadPool(4, daemonThreads());
     this.reads = new CloudReads(pool, clock);
-    this.evaluator =
-        new Evaluator(config, Objects.requireNonNull(autoscaler, "autoscaler"), store, reads);
+    this.evaluator = new Evaluator(config, Objects.requireNonNull(autoscaler, "autoscaler"), store);
   }
 
   /**
@@ -132,14 +132,18 @@ public final class ScalingHandler implements RequestHandler<Event, Response>, Au
     Instant now = clock.instant();
     String id = context.requestId();
     StateDocument doc = null;
+    // The reads go out first and the state file is read while they are in flight. Failures still
+    // surface in the old order: a state file that cannot be read fails the evaluation before any
+    // read's answer counts, and APIs that cannot be connected fail it after the state is loaded, so
+    // the error is counted in the state as before.
+    PendingReads pending = startReads(context, now);
     try {
       StateStore.LoadResult loaded = store.load(now);
       doc = loaded.document();
       if (loaded.recoveredFromCorruption()) {
         alertCorruptState(loaded, now, id);
       }
-      CloudApis apis = cloud.connect(context.roleCredentials(), context.deadline());
-      Outcome outcome = evaluator.evaluate(apis, doc, dryRun, now, context.deadline(), id);
+      Outcome outcome = evaluator.evaluate(pending, doc, dryRun, now, context.deadline(), id);
       Response response = Responses.evaluation(outcome, config.policy(), now, id);
       if (outcome.decision().changesCapacity()) {
         alertAction(outcome.decision(), response, dryRun, now, id);
@@ -157,6 +161,19 @@ public final class ScalingHandler implements RequestHandler<Event, Response>, Au
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(Failure.of(e), doc, dryRun, now, id);
+    } finally {
+      pending.cancel();
+    }
+  }
+
+  private PendingReads startReads(Context context, Instant now) {
+    try {
+      CloudApis apis = cloud.connect(context.roleCredentials(), context.deadline());
+      return evaluator.startReads(reads, apis, now);
+    } catch (ConfigException e) {
+      return CloudReads.unconnected(e);
+    } catch (RuntimeException e) {
+      return CloudReads.unconnected(e);
     }
   }
 

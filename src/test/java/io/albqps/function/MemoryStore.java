@@ -4,6 +4,7 @@ import io.albqps.engine.ScalerState;
 import io.albqps.state.StateConflictException;
 import io.albqps.state.StateDocument;
 import io.albqps.state.StateStore;
+import io.albqps.state.StateStoreException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ final class MemoryStore implements StateStore {
 
   /** Runs once, right before the next save checks the revision ("another copy" writing). */
   Runnable beforeNextSave;
+
+  /** Runs once, at the start of the next load. */
+  Runnable beforeNextLoad;
+
+  /** Thrown by the next load, as an unreadable mount would. */
+  StateStoreException failNextLoad;
 
   /** Applied by "another copy" right before the load with this (1-based) number. */
   final java.util.Map<Integer, UnaryOperator<StateDocument>> writesBeforeLoad =
@@ -51,7 +58,17 @@ final class MemoryStore implements StateStore {
   }
 
   @Override
-  public synchronized LoadResult load(Instant now) {
+  public synchronized LoadResult load(Instant now) throws StateStoreException {
+    Runnable hook = beforeNextLoad;
+    beforeNextLoad = null;
+    if (hook != null) {
+      hook.run();
+    }
+    StateStoreException failure = failNextLoad;
+    failNextLoad = null;
+    if (failure != null) {
+      throw failure;
+    }
     loads++;
     UnaryOperator<StateDocument> other = writesBeforeLoad.remove(loads);
     if (other != null) {

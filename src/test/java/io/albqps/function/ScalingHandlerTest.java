@@ -6,10 +6,13 @@ import io.albqps.cloud.ScalingInstance;
 import io.albqps.engine.Policy;
 import io.albqps.engine.ScalerState;
 import io.albqps.state.StateDocument;
+import io.albqps.state.StateStoreException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,43 @@ class ScalingHandlerTest {
     Response response = f.invoke(Event.evaluation(false));
 
     assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void startsTheReadsBeforeReadingTheStateFile() {
+    f.cloud.qps(now(), 100);
+    CyclicBarrier readsAndLoad = new CyclicBarrier(4);
+    f.cloud.readBarrier = readsAndLoad;
+    // The load waits until all three reads are in flight; read one after the other, it would
+    // wait for ever (10 s) and the barrier would break.
+    f.store.beforeNextLoad = () -> awaitQuietly(readsAndLoad);
+
+    Response response = f.invoke(Event.evaluation(false));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(readsAndLoad.isBroken()).isFalse();
+  }
+
+  @Test
+  void aStateFileThatCannotBeReadFailsTheEvaluationWithoutActingOnTheReads() {
+    f.cloud.qps(now(), 1_000);
+    f.store.failNextLoad =
+        new StateStoreException("cannot read /state/scaling_state.json", new IOException("EIO"));
+
+    Response response = f.invoke(Event.evaluation(false));
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.result().message()).contains("/state/scaling_state.json");
+    assertThat(f.cloud.modifications).isEmpty();
+    assertThat(f.store.saves).isEmpty();
+  }
+
+  private static void awaitQuietly(CyclicBarrier barrier) {
+    try {
+      barrier.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the reads were not in flight during the load", e);
+    }
   }
 
   @Test
@@ -296,6 +336,9 @@ class ScalingHandlerTest {
 
       assertThat(response.statusCode()).isEqualTo(500);
       assertThat(response.result().message()).contains("ACCESS_KEY_ID");
+      assertThat(f.store.current().errorTracking().consecutiveErrors())
+          .as("counted in the state, which was read before the failure surfaced")
+          .isEqualTo(1);
     }
   }
 
