@@ -52,7 +52,10 @@ record FaultCell(
         case HTTP_429 -> Optional.of(Fault.throttled());
         case HTTP_500 -> Optional.of(Fault.internalError());
         case HTTP_503 -> Optional.of(Fault.unavailable());
-        case LATENCY -> Optional.of(Fault.latency(Duration.ofSeconds(2)));
+        // Long past all attempts (Rig.TIMEOUT x (1 + Rig.RETRIES)): the emulator applies a
+        // delayed modify once it wakes, which must be after the cell checked the modify log.
+        // Closing the emulator interrupts the sleep, so this costs no real time.
+        case LATENCY -> Optional.of(Fault.latency(Duration.ofSeconds(10)));
         case DROP -> Optional.of(Fault.dropConnection());
         case MALFORMED -> Optional.of(Fault.malformedJson());
         case ERROR_ON_200 -> Optional.of(Fault.errorOn200("InternalError"));
