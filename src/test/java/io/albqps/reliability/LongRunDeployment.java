@@ -39,6 +39,16 @@ final class LongRunDeployment implements AutoCloseable {
   static final String GROUP = "scg-longrun";
   static final String ALB = "alb-longrun";
 
+  /**
+   * The product's retries with 10 s per attempt instead of 3 s: over loopback any retry fails the
+   * run (it logs a warning), so none of the day's thousands of calls (5,760 evaluations, several
+   * calls each) may be timed out because a loaded machine or a GC pause slowed it. A real error is
+   * still retried, logged and caught.
+   */
+  private static final EmulatedDeployment.ClientTuning PATIENT =
+      new EmulatedDeployment.ClientTuning(
+          Duration.ofSeconds(10), EmulatedDeployment.ClientTuning.DEFAULT.maxRetries());
+
   private final VirtualClock clock;
   private final Path stateFile;
   private final Copies copies;
@@ -103,13 +113,7 @@ final class LongRunDeployment implements AutoCloseable {
     VirtualClock clock = new VirtualClock(START);
     Path file = stateDir.resolve("scaling_state.json");
     EmulatedDeployment deployment =
-        EmulatedDeployment.start(
-            emulator(days),
-            config(stateDir),
-            file,
-            COPIES,
-            clock,
-            EmulatedDeployment.ClientTuning.DEFAULT);
+        EmulatedDeployment.start(emulator(days), config(stateDir), file, COPIES, clock, PATIENT);
     Copies copies =
         new Copies() {
           @Override
