@@ -373,18 +373,23 @@ class BytePlusClientTest {
     assertThat(e.getMessage()).contains("no Result");
   }
 
+  /**
+   * The first answer is held back three times the timeout, so it always times out; the retry is
+   * answered at once, and its 2 s are plenty for a loopback call on a slow machine (at 1 s, a slow
+   * retry timed out too and made a third request).
+   */
   @Test
   void readTimeoutIsATransportErrorThatIsRetried() throws Exception {
     server.stubFor(
         any(anyUrl())
             .inScenario("slow")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(okJson(OK).withFixedDelay(3000))
+            .willReturn(okJson(OK).withFixedDelay(6000))
             .willSetStateTo("fast"));
     server.stubFor(
         any(anyUrl()).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson(OK)));
     BytePlusClient client =
-        CloudTestSupport.client(KEYS, clock, sleeper).timeout(Duration.ofSeconds(1)).build();
+        CloudTestSupport.client(KEYS, clock, sleeper).timeout(Duration.ofSeconds(2)).build();
 
     callOnce(client);
 
