@@ -31,11 +31,15 @@ final class CloudTestSupport {
     return URI.create("http://127.0.0.1:" + server.getPort());
   }
 
-  /** A client on a virtual clock whose sleeps advance that clock; backoff at its ceiling. */
+  /**
+   * A client on a virtual clock whose sleeps advance that clock; backoff at its ceiling. 10 s per
+   * attempt, so a loopback answer slowed by a loaded machine is never timed out and retried (which
+   * would change the request counts the tests check); a test about timeouts sets its own.
+   */
   static BytePlusClient.Builder client(
       Credentials credentials, VirtualClock clock, Fakes.RecordingSleeper sleeper) {
     return BytePlusClient.builder(credentials, REGION)
-        .timeout(Duration.ofSeconds(2))
+        .timeout(Duration.ofSeconds(10))
         .maxRetries(3)
         .clock(clock)
         .sleeper(sleeper)
