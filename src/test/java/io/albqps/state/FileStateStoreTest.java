@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -289,15 +290,28 @@ class FileStateStoreTest extends StateStoreContract {
   @Test
   void copiesWritingConcurrentlyNeverLeaveATornOrHalfWrittenFile() throws Exception {
     int writers = 4;
+    int savesEach = 20;
     ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
     AtomicBoolean writing = new AtomicBoolean(true);
+    // The copies race to create the file, then each waits until the reader has read it once: the
+    // reader is then reading during all later saves, however the threads are scheduled (on a busy
+    // machine the copies could otherwise finish before the reader's first read).
+    CountDownLatch firstRead = new CountDownLatch(1);
     try {
-      Future<ReadStats> reader = pool.submit(() -> readContinuously(writing));
+      Future<ReadStats> reader = pool.submit(() -> readContinuously(writing, firstRead));
       List<Future<Integer>> done = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         FileStateStore copy = new FileStateStore(stateFile());
         String name = "copy-" + w;
-        done.add(pool.submit(() -> saveRepeatedly(copy, name, 20)));
+        done.add(
+            pool.submit(
+                () -> {
+                  int conflicts = saveRepeatedly(copy, name, 1);
+                  if (!firstRead.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the reader never read the state file");
+                  }
+                  return conflicts + saveRepeatedly(copy, name, savesEach - 1);
+                }));
       }
       for (Future<Integer> f : done) {
         f.get(60, TimeUnit.SECONDS);
@@ -317,7 +331,8 @@ class FileStateStoreTest extends StateStoreContract {
 
   private record ReadStats(int reads, int unparsable) {}
 
-  private ReadStats readContinuously(AtomicBoolean writing) throws IOException {
+  private ReadStats readContinuously(AtomicBoolean writing, CountDownLatch firstRead)
+      throws IOException {
     int reads = 0;
     int unparsable = 0;
     while (writing.get()) {
@@ -326,6 +341,7 @@ class FileStateStoreTest extends StateStoreContract {
         continue;
       }
       reads++;
+      firstRead.countDown();
       try {
         StateJson.read(bytes.get());
       } catch (StateFormatException e) {
