@@ -50,8 +50,36 @@ final class AtomicWriter {
 
   /** Writes {@code bytes} to a new temp file next to the target and fsyncs it. */
   Path writeTemp(byte[] bytes) throws IOException {
-    Path temp = createTemp();
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+    FileAttribute<?>[] attributes = ownerOnly(target);
+    for (int attempt = 0; ; attempt++) {
+      Path temp = directory().resolve(tempPrefix() + randomSuffix() + TEMP_SUFFIX);
+      FileChannel channel;
+      try {
+        channel =
+            FileChannel.open(
+                temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+        continue;
+      }
+      writeAndSync(channel, temp, bytes);
+      return temp;
+    }
+  }
+
+  /**
+   * A random name part. {@code CREATE_NEW} makes the name unique, so a cheap random suffices
+   * (Files.createTempFile's SecureRandom costs the function's cold start).
+   */
+  private static String randomSuffix() {
+    return Long.toHexString(ThreadLocalRandom.current().nextLong());
+  }
+
+  /** Writes and fsyncs the new temp file on its one open channel; deletes it on failure. */
+  private void writeAndSync(FileChannel channel, Path temp, byte[] bytes) throws IOException {
+    try (channel) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -60,29 +88,6 @@ final class AtomicWriter {
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
       throw e;
-    }
-    return temp;
-  }
-
-  /**
-   * A new empty temp file with a random name. {@code CREATE_NEW} makes the name unique, so a cheap
-   * random suffices (Files.createTempFile's SecureRandom costs the function's cold start).
-   */
-  private Path createTemp() throws IOException {
-    FileAttribute<?>[] attributes = ownerOnly(target);
-    for (int attempt = 0; ; attempt++) {
-      String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
-      Path temp = directory().resolve(tempPrefix() + suffix + TEMP_SUFFIX);
-      try {
-        Files.newByteChannel(
-                temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)
-            .close();
-        return temp;
-      } catch (FileAlreadyExistsException e) {
-        if (attempt >= 10) {
-          throw e;
-        }
-      }
     }
   }
 
