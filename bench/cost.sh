@@ -18,8 +18,8 @@ trap 'rm -rf "$work"' EXIT
 export BENCH_KV="$work/figures"
 : >"$BENCH_KV"
 
-echo "== JMH: engine decision and signer" >&2
-JMH_JAVA_OPTS="${JMH_JAVA_OPTS:--Djmh.ignoreLock=true}" "$here/jmh.sh" 'EngineBenchmark|SignerBenchmark' \
+echo "== JMH: engine decision, signer, state file" >&2
+JMH_JAVA_OPTS="${JMH_JAVA_OPTS:--Djmh.ignoreLock=true}" "$here/jmh.sh" 'EngineBenchmark|SignerBenchmark|StateJsonBenchmark' \
   -bm sample -tu us -f 1 -wi 3 -w 1 -i 5 -r 1 -rf csv -rff "$work/jmh.csv" >"$work/jmh.log" 2>&1 || {
   tail -20 "$work/jmh.log" >&2
   exit 1
@@ -35,7 +35,7 @@ bundled=""
 # cold-start.sh measured a bundled-runtime package only when this machine has a JDK to bundle.
 if grep -q '^cold.run.sh+bundled-runtime=' "$BENCH_KV"; then
   echo "== warm invocations, RSS, classes: bundled runtime" >&2
-  "$here/warm-serve.sh" "$warm_calls" 200 bundled >"$work/warm-bundled.md"
+  "$here/warm-serve.sh" "$warm_calls" 1000 bundled >"$work/warm-bundled.md"
   bundled=1
 fi
 
@@ -73,10 +73,12 @@ hwm_b="$(fig warm.bundled.hwm_mb)"
   echo "| warm invocation, kept-alive connection, state file of a long-running deployment (median of $warm_calls) | $warm ms | ≤ 5 ms: $(verdict "$warm" 5) | $(fig warm.load) |"
   echo "| warm invocation p99 | $(fig warm.p99) ms | | $(fig warm.load) |"
   echo "| warm invocation, new connection per call (median) | $(fig warm.fresh_median) ms | | $(fig warm.load) |"
+  echo "| serve's CPU time per kept-alive invocation (user + system) | $(fig warm.cpu_ms) ms | | $(fig warm.load) |"
   echo "| peak RSS of run.sh's serve (VmHWM) | $hwm MB | ≤ 160 MB: $(verdict "$hwm" 160) | $(fig warm.load) |"
   if [[ -n "$bundled" ]]; then
     echo "| warm invocation, bundled runtime, kept-alive, long-running deployment's state (median of $warm_calls) | $warm_b ms | ≤ 5 ms: $(verdict "$warm_b" 5) | $(fig warm.bundled.load) |"
     echo "| warm invocation p99, bundled runtime | $(fig warm.bundled.p99) ms | | $(fig warm.bundled.load) |"
+    echo "| serve's CPU time per kept-alive invocation, bundled runtime | $(fig warm.bundled.cpu_ms) ms | | $(fig warm.bundled.load) |"
     echo "| peak RSS, bundled runtime (VmHWM) | $hwm_b MB | ≤ 160 MB: $(verdict "$hwm_b" 160) | $(fig warm.bundled.load) |"
   fi
   echo "| classes loaded to the first answered invocation | $(fig warm.classes) | | |"
@@ -84,6 +86,9 @@ hwm_b="$(fig warm.bundled.hwm_mb)"
   echo "| engine decision per call (JMH sample, median) | $(jmh EngineBenchmark.decide) | | $jmh_load |"
   awk -F, '{ gsub(/"/, "") } $1 ~ /SignerBenchmark\.[a-zA-Z]+$/ { print $1 }' "$work/jmh.csv" | sort -u | while read -r b; do
     echo "| signer \`${b##*.}\` per call (JMH sample, median) | $(jmh "$b") | | $jmh_load |"
+  done
+  awk -F, '{ gsub(/"/, "") } $1 ~ /StateJsonBenchmark\.[a-zA-Z]+$/ { print $1 }' "$work/jmh.csv" | sort -u | while read -r b; do
+    echo "| state file \`${b##*.}\` of a long-running deployment's 28 KB file (JMH sample, C1 as run.sh, median) | $(jmh "$b") | | $jmh_load |"
   done
   awk '/^API calls per evaluation/ { on = 1; next } on && NF == 2 { printf "| API calls per evaluation: %s (default policy) | %s | | |\n", $1, $2; total += $2 }
        END { printf "| API calls per evaluation, total (default policy) | %.2f | ≤ 4 reads + 1 write: %s | |\n", total, total <= 5 ? "met" : "missed" }' "$work/calls.txt"

@@ -63,6 +63,12 @@ start_emulator() {
   export TOS_MOUNT_PATH="$bench_tmp/tos" LOG_FORMAT=json LOG_LEVEL=WARN _FAAS_FUNC_TIMEOUT=30
 }
 
+# CPU time (user + system) of process $1 so far, in clock ticks: fields 14 and 15 of its stat,
+# counted after the command name's closing parenthesis, since the name may hold spaces.
+cpu_ticks() {
+  sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+
 # One timer invocation (binary CloudEvent, as the veFaaS timer sends it); fails unless HTTP 200.
 timer_invoke() {
   curl -s -f -o /dev/null -X POST -H 'ce-type: bytefaas.timer.event' --data '{}' "http://127.0.0.1:$1/" 2>/dev/null

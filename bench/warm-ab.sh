@@ -5,7 +5,8 @@
 # CPU time per invocation of serve and of the emulator. Rounds are interleaved, in alternating order
 # (A B, B A, ...), so drifts in this machine's speed hit every build alike: on the 2-core machine the
 # same build's median moves by a third between runs minutes apart, so a single run compares nothing.
-# CPU per invocation is the steadier figure.
+# CPU per invocation is the steadier figure. Each round warms its serve (and the emulator) with 1000
+# calls before it times any.
 #   bench/warm-ab.sh [ROUNDS] [CALLS] DIR...     default 6 rounds of 1000 calls
 # Every build talks to the same emulator (this checkout's jar), so only the function differs.
 set -euo pipefail
@@ -31,12 +32,6 @@ emulator_pid="${bench_pids[0]}"
 load_before="$(loadavg)"
 ticks="$(getconf CLK_TCK)"
 
-# CPU time (user + system) of process $1 so far, in clock ticks (fields 14 and 15 of its stat,
-# counted after the command name's closing parenthesis, since the name may hold spaces).
-cpu_ticks() {
-  sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
-}
-
 # Prints "median_ms serve_cpu_ms_per_call emulator_cpu_ms_per_call" for the build in folder $1.
 warm_once() {
   local port pid i serve0 emu0 serve1 emu1 url
@@ -49,7 +44,7 @@ warm_once() {
   done
   java -XX:TieredStopAtLevel=1 -cp "$jar" "$bench_dir/MatureState.java" "$TOS_MOUNT_PATH/scaling_state.json" >/dev/null
   url="http://127.0.0.1:$port/"
-  kept_alive_config "$url" 200 >"$bench_tmp/warmup.cfg"
+  kept_alive_config "$url" 1000 >"$bench_tmp/warmup.cfg"
   kept_alive_config "$url" "$calls" >"$bench_tmp/timed.cfg"
   kept_alive_times "$bench_tmp/warmup.cfg" >/dev/null
   serve0="$(cpu_ticks "$pid")"
