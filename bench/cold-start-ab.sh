@@ -15,11 +15,7 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then
   runs="$1"
   shift
 fi
-(($# >= 1)) || { echo "usage: $0 [RUNS] DIR..." >&2; exit 2; }
-for dir in "$@"; do
-  [[ -x "$dir/run.sh" && -f "$dir/target/alb-qps-autoscaler.jar" ]] ||
-    { echo "$dir: needs run.sh and target/alb-qps-autoscaler.jar" >&2; exit 2; }
-done
+require_packages "[RUNS] DIR..." "$@"
 require_jar
 start_emulator
 load_before="$(loadavg)"

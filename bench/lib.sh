@@ -31,6 +31,18 @@ require_jar() {
   done
 }
 
+# Fails, printing the usage $1, unless there is at least one more argument and each is a package
+# folder: run.sh and target/alb-qps-autoscaler.jar.
+require_packages() {
+  local usage="$1" dir
+  shift
+  (($# >= 1)) || { echo "usage: $0 $usage" >&2; exit 2; }
+  for dir in "$@"; do
+    [[ -x "$dir/run.sh" && -f "$dir/target/alb-qps-autoscaler.jar" ]] ||
+      { echo "$dir: needs run.sh and target/alb-qps-autoscaler.jar" >&2; exit 2; }
+  done
+}
+
 # A loopback port nothing listens on (random probe; the kernel's ephemeral range is avoided).
 free_port() {
   local port
