@@ -49,24 +49,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StaggeredCopiesTest {
   private static final int COPIES = 4;
-  private static final Duration DRIVE = Duration.ofSeconds(20);
-  private static final Duration UP_COOLDOWN = Duration.ofSeconds(4);
-  private static final Duration DOWN_COOLDOWN = Duration.ofSeconds(6);
-  private static final Duration GENERAL_COOLDOWN = Duration.ofSeconds(3);
+  private static final Duration DRIVE = Duration.ofSeconds(35);
+
+  /*
+   * The load alternates between 100 and 700 QPS every 15 s, the copies read 15 s points (a 30 s
+   * METRIC_PERIOD asks CloudMonitor for 15 s ones) and take the latest, so the capacity they want
+   * flips with every point. The cooldowns are about twice that, so they bind: copies that ignored
+   * them would change capacity every 15 s. With the copies' cooldowns set to 0 and these values kept
+   * for the check, three runs of three failed with 1-2 changes inside a cooldown; with the
+   * earlier set-up (3-6 s cooldowns, a mean over two points that alternated, so the wanted capacity
+   * never moved after the first action) one run of six did.
+   */
+  private static final Duration UP_COOLDOWN = Duration.ofSeconds(29);
+  private static final Duration DOWN_COOLDOWN = Duration.ofSeconds(30);
+  private static final Duration GENERAL_COOLDOWN = Duration.ofSeconds(28);
 
   /**
    * A copy decides at the start of its evaluation and its modify reaches the emulator after its
    * reads; the cooldown is measured from the decision, so two modifies may be this much closer.
    * Half a second was too little: a copy's first (cold) evaluation takes 0.7-0.9 s on a quiet
-   * 2-core machine, longer on a loaded one. Two changes under a second apart (the general cooldown
-   * less this) still count as a violation.
+   * 2-core machine, longer on a loaded one. Two changes 15 s apart (what copies that ignored the
+   * cooldowns would make) are still far inside the general cooldown less this.
    */
   private static final Duration READ_LATENCY_ALLOWANCE = Duration.ofSeconds(2);
 
   /**
    * Each copy evaluates at least this often inside the same {@link #DRIVE}, so all four processes
    * read and wrote the state file concurrently, many times over. Far below what a loaded 2-core
-   * machine manages (about 60 per copy in the documented run, 290 on a quiet machine).
+   * machine manages (about 60 per copy with a 20 s drive, 550 on a quiet machine with 35 s).
    */
   private static final int MIN_INVOCATIONS_PER_COPY = 10;
 
@@ -133,6 +143,7 @@ class StaggeredCopiesTest {
         Map.entry("CLOUDMONITOR_ENDPOINT", emulator.endpoint().toString()),
         Map.entry("TOS_MOUNT_PATH", stateDir.toString()),
         Map.entry("METRIC_PERIOD", "30"),
+        Map.entry("QPS_STATISTIC", "latest"),
         Map.entry("SCALE_UP_COOLDOWN", String.valueOf(UP_COOLDOWN.toSeconds())),
         Map.entry("SCALE_DOWN_COOLDOWN", String.valueOf(DOWN_COOLDOWN.toSeconds())),
         Map.entry("GENERAL_COOLDOWN", String.valueOf(GENERAL_COOLDOWN.toSeconds())),
