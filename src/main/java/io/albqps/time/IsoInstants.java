@@ -31,7 +31,7 @@ public final class IsoInstants {
    * DateTimeParseException} for the same texts.
    */
   public static Instant parse(CharSequence text) {
-    Instant fast = parseCanonical(text);
+    Instant fast = parseCanonicalOrNull(text);
     return fast != null ? fast : Instant.parse(text);
   }
 
@@ -41,7 +41,42 @@ public final class IsoInstants {
    * accept more shapes than {@link Instant#parse} and parse the rest themselves.
    */
   public static Instant parseCanonicalOrNull(CharSequence text) {
-    return parseCanonical(text);
+    int length = text.length();
+    if (length < 20
+        || length > 30
+        || length == 21
+        || text.charAt(length - 1) != 'Z'
+        || !separatorsAt(text)) {
+      return null;
+    }
+    int year = number(text, 0, 4);
+    int month = number(text, 5, 2);
+    int day = number(text, 8, 2);
+    int hour = number(text, 11, 2);
+    int minute = number(text, 14, 2);
+    int second = number(text, 17, 2);
+    int nano = length == 20 ? 0 : fraction(text, length - 1);
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 31
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || nano < 0) {
+      return null;
+    }
+    LocalDate firstOfMonth = LocalDate.of(year, month, 1);
+    if (day > firstOfMonth.lengthOfMonth()) {
+      return null;
+    }
+    long epochDay = firstOfMonth.toEpochDay() + day - 1;
+    long seconds = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+    return Instant.ofEpochSecond(seconds, nano);
   }
 
   /** Exactly {@link Instant#toString}. */
@@ -122,52 +157,12 @@ public final class IsoInstants {
               + text.substring(11, 13)
               + ':'
               + text.substring(13);
-      parsed = parseCanonical(extended);
+      parsed = parseCanonicalOrNull(extended);
     }
     if (parsed == null) {
       throw new DateTimeParseException("not yyyyMMddTHHmmssZ", text, 0);
     }
     return parsed;
-  }
-
-  /** The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, else null. */
-  private static Instant parseCanonical(CharSequence text) {
-    int length = text.length();
-    if (length < 20
-        || length > 30
-        || length == 21
-        || text.charAt(length - 1) != 'Z'
-        || !separatorsAt(text)) {
-      return null;
-    }
-    int year = number(text, 0, 4);
-    int month = number(text, 5, 2);
-    int day = number(text, 8, 2);
-    int hour = number(text, 11, 2);
-    int minute = number(text, 14, 2);
-    int second = number(text, 17, 2);
-    int nano = length == 20 ? 0 : fraction(text, length - 1);
-    if (year < 0
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > 31
-        || hour < 0
-        || hour > 23
-        || minute < 0
-        || minute > 59
-        || second < 0
-        || second > 59
-        || nano < 0) {
-      return null;
-    }
-    LocalDate firstOfMonth = LocalDate.of(year, month, 1);
-    if (day > firstOfMonth.lengthOfMonth()) {
-      return null;
-    }
-    long epochDay = firstOfMonth.toEpochDay() + day - 1;
-    long seconds = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
-    return Instant.ofEpochSecond(seconds, nano);
   }
 
   private static boolean separatorsAt(CharSequence text) {
