@@ -47,11 +47,9 @@ final class CloudReads {
       Instant now,
       Instant deadline)
       throws ApiException, DeadlineExceededException, InterruptedException {
-    PendingReads pending = start(apis, groupId, window, listInstances, now);
+    InFlight pending = start(apis, groupId, window, listInstances, now);
     try {
       return pending.await(deadline);
-    } catch (ConfigException e) {
-      throw new IllegalStateException("reads started on connected APIs cannot lack them", e);
     } finally {
       pending.cancel();
     }
@@ -61,7 +59,7 @@ final class CloudReads {
    * Issues the reads and returns at once, so the caller can read the state file while they are in
    * flight; the caller must {@link PendingReads#cancel} them when it gives up.
    */
-  PendingReads start(
+  InFlight start(
       CloudApis apis, String groupId, Duration window, boolean listInstances, Instant now) {
     Future<MetricSeries> series = submit(() -> apis.metrics().qps(now.minus(window), now));
     Future<ScalingGroup> group = submit(() -> apis.groups().describeGroup(groupId));
@@ -102,7 +100,8 @@ final class CloudReads {
     void cancel();
   }
 
-  private final class InFlight implements PendingReads {
+  /** Reads issued on connected APIs: awaiting them cannot fail for want of a connection. */
+  final class InFlight implements PendingReads {
     private final CloudApis apis;
     private final Future<MetricSeries> series;
     private final Future<ScalingGroup> group;
