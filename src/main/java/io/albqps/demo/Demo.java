@@ -1,4 +1,4 @@
-package io.albqps.function;
+package io.albqps.demo;
 
 import io.albqps.sim.ClusterModel;
 import io.albqps.sim.EndToEnd;
