@@ -102,6 +102,13 @@ final class SimulateCommand implements Callable<Integer> {
   long bootSpreadSeconds;
 
   @Option(
+      names = "--activity-seconds",
+      description =
+          "seconds a scale-out keeps the group locked after it launches an instance (default:"
+              + " until the instance serves)")
+  Long activitySeconds;
+
+  @Option(
       names = "--capacity-qps",
       description = "QPS one instance serves within the SLO (default: ours' target / 0.8)")
   Double capacityQps;
@@ -283,6 +290,13 @@ final class SimulateCommand implements Callable<Integer> {
       }
       if (initialInstances != null) {
         b.initialInstances(initialInstances);
+      }
+      if (activitySeconds != null) {
+        if (activitySeconds < 0) {
+          throw ConfigException.single(
+              "--activity-seconds", Long.toString(activitySeconds), "an integer >= 0");
+        }
+        b.activityLock(Duration.ofSeconds(activitySeconds));
       }
       return b.build();
     } catch (IllegalArgumentException e) {

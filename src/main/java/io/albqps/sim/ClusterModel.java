@@ -2,6 +2,7 @@ package io.albqps.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The model fleet a simulation runs on, and how the function sees it: what one GPU instance serves,
@@ -26,6 +27,10 @@ import java.util.Objects;
  * @param sloLatency a step violates the SLO when its p99 latency exceeds this or requests time out
  * @param queueTimeout requests that would wait longer are dropped (the client gives up)
  * @param seed seeds the boot times; same seed, same run
+ * @param activityLock how long a scale-out keeps the group's scaling activity in progress (the
+ *     group {@code Locked}, so no policy acts on it) after it launches an instance; empty: until
+ *     the instance serves. Which one BytePlus does for a GPU instance whose model loads after the
+ *     ECS instance runs is not documented (reference §3.2), so the model can be told
  */
 public record ClusterModel(
     double capacityQps,
@@ -41,7 +46,8 @@ public record ClusterModel(
     Duration serviceTime,
     Duration sloLatency,
     Duration queueTimeout,
-    long seed) {
+    long seed,
+    Optional<Duration> activityLock) {
 
   /** Start with as many instances as the first step's demand (within the group's bounds). */
   public static final int INITIAL_FROM_DEMAND = -1;
@@ -102,6 +108,8 @@ public record ClusterModel(
     if (queueTimeout.isNegative() || queueTimeout.isZero()) {
       throw new IllegalArgumentException("queueTimeout must be positive, got " + queueTimeout);
     }
+    Objects.requireNonNull(activityLock, "activityLock");
+    activityLock.ifPresent(lock -> wholeSeconds("activityLock", lock, 0));
   }
 
   /** The defaults: 62.5 QPS per instance, i.e. a 50 QPS target at 80 % utilisation. */
@@ -159,6 +167,7 @@ public record ClusterModel(
     private Duration sloLatency = Duration.ofMillis(2000);
     private Duration queueTimeout = Duration.ofSeconds(60);
     private long seed = 1;
+    private Optional<Duration> activityLock = Optional.empty();
 
     private Builder() {}
 
@@ -177,6 +186,7 @@ public record ClusterModel(
       sloLatency = m.sloLatency;
       queueTimeout = m.queueTimeout;
       seed = m.seed;
+      activityLock = m.activityLock;
     }
 
     public Builder capacityQps(double value) {
@@ -249,6 +259,12 @@ public record ClusterModel(
       return this;
     }
 
+    /** A scale-out's activity ends this long after the launch, even if the instance still boots. */
+    public Builder activityLock(Duration value) {
+      activityLock = Optional.of(value);
+      return this;
+    }
+
     public ClusterModel build() {
       return new ClusterModel(
           capacityQps,
@@ -264,7 +280,8 @@ public record ClusterModel(
           serviceTime,
           sloLatency,
           queueTimeout,
-          seed);
+          seed,
+          activityLock);
     }
   }
 }

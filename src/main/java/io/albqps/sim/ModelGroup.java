@@ -2,6 +2,7 @@ package io.albqps.sim;
 
 import io.albqps.engine.GroupSnapshot;
 import io.albqps.engine.Instance;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,15 +12,19 @@ import java.util.List;
  * One policy's AutoScaling group in the model: the desired capacity is met at once by launching
  * instances (Pending until their boot time has passed, then InService) or by removing the newest
  * ones first, so a scale-down cancels boots before it stops a serving instance. A scale-up's
- * activity is in progress while any instance is still Pending; a removal completes at once.
+ * activity is in progress while any instance is still Pending, or (with an activity lock) while one
+ * launched less than the lock ago is still Pending; a removal completes at once.
  */
 final class ModelGroup {
   static final String GROUP_ID = "scg-simulated";
+  private static final long UNTIL_SERVING = Long.MAX_VALUE;
 
   private final Instant epoch;
   private final BootTimes bootTimes;
   private final int minInstances;
   private final int maxInstances;
+  private final long lockSeconds;
+  private long[] launchedAt = new long[16];
   private long[] readyAt = new long[16];
   private Instance[] pending = new Instance[16];
   private Instance[] serving = new Instance[16];
@@ -30,11 +35,12 @@ final class ModelGroup {
   private boolean cacheValid;
   private long cachedValidUntil = Long.MIN_VALUE;
 
-  ModelGroup(Instant epoch, BootTimes bootTimes, int minInstances, int maxInstances) {
+  ModelGroup(Instant epoch, BootTimes bootTimes, ClusterModel cluster) {
     this.epoch = epoch;
     this.bootTimes = bootTimes;
-    this.minInstances = minInstances;
-    this.maxInstances = maxInstances;
+    this.minInstances = cluster.minInstances();
+    this.maxInstances = cluster.maxInstances();
+    this.lockSeconds = cluster.activityLock().map(Duration::toSeconds).orElse(UNTIL_SERVING);
   }
 
   /** Starts with {@code count} instances that have served for a day already. */
@@ -104,24 +110,26 @@ final class ModelGroup {
     return cached;
   }
 
-  /** True while a scale-up's instances are still booting. */
+  /** True while a scale-up's instances are still booting (and launched less than the lock ago). */
   boolean activityInProgress(long second) {
     for (int i = 0; i < size; i++) {
-      if (readyAt[i] > second) {
+      if (readyAt[i] > second && second - launchedAt[i] < lockSeconds) {
         return true;
       }
     }
     return false;
   }
 
-  private void add(long launchedAt, long ready) {
+  private void add(long launched, long ready) {
     if (size == readyAt.length) {
+      launchedAt = Arrays.copyOf(launchedAt, size * 2);
       readyAt = Arrays.copyOf(readyAt, size * 2);
       pending = Arrays.copyOf(pending, size * 2);
       serving = Arrays.copyOf(serving, size * 2);
     }
     String id = "i-sim" + ids++;
-    Instant created = epoch.plusSeconds(launchedAt);
+    Instant created = epoch.plusSeconds(launched);
+    launchedAt[size] = launched;
     readyAt[size] = ready;
     pending[size] = new Instance(id, "Pending", created);
     serving[size] = new Instance(id, Instance.IN_SERVICE, created);

@@ -163,6 +163,12 @@ public final class Report {
     row(out, "boot time", m.bootTime().toSeconds() + " s ± " + m.bootSpread().toSeconds() + " s");
     row(
         out,
+        "scale-out locks the group",
+        m.activityLock()
+            .map(lock -> lock.toSeconds() + " s after a launch (or until it serves)")
+            .orElse("until the launched instances serve"));
+    row(
+        out,
         "group",
         "min "
             + m.minInstances()

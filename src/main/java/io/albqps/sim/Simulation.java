@@ -137,7 +137,7 @@ public final class Simulation {
     Lane(String name, DecisionSource source, MetricFeed feed, BootTimes boots, int planned, int n) {
       this.name = name;
       this.source = source;
-      this.group = new ModelGroup(epoch, boots, cluster.minInstances(), cluster.maxInstances());
+      this.group = new ModelGroup(epoch, boots, cluster);
       this.initialDesired = source.initialInstances(planned);
       group.prewarm(initialDesired);
       this.cloud = new ModelCloud(feed, group);

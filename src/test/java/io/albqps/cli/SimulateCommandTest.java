@@ -120,6 +120,12 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aNegativeActivityLockIsAUsageErrorNamingTheOption() {
+    assertThat(run("simulate", "--scenario", "step", "--activity-seconds", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--activity-seconds", "an integer >= 0");
+  }
+
+  @Test
   void traceAndScenarioTogetherAreAUsageError() {
     assertThat(run("simulate", "--scenario", "step", "--trace", "x.csv")).isEqualTo(2);
   }

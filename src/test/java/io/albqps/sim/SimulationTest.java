@@ -86,6 +86,30 @@ class SimulationTest {
   }
 
   @Test
+  void anActivityLockEndsTheScaleOutsActivityBeforeItsInstancesServe() {
+    Map<Instant, Observation> seen = new LinkedHashMap<>();
+    Simulation.builder()
+        .load(RISE, "rise")
+        .cluster(
+            model()
+                .evalInterval(Duration.ofSeconds(15))
+                .activityLock(Duration.ofSeconds(60))
+                .build())
+        .policy(
+            "follow",
+            TestAutoscalers.source(TestAutoscalers.recording(50, seen::put), FIVE_MINUTES))
+        .build()
+        .run(ProgressListener.NONE);
+
+    // launched at 420 s, serving from 540 s; the activity ends at 480 s
+    Observation locked = seen.get(Simulation.DEFAULT_EPOCH.plusSeconds(465));
+    Observation unlocked = seen.get(Simulation.DEFAULT_EPOCH.plusSeconds(480));
+    assertThat(locked.activityInProgress()).isTrue();
+    assertThat(unlocked.activityInProgress()).isFalse();
+    assertThat(unlocked.group().inServiceInstances()).isEqualTo(1);
+  }
+
+  @Test
   void theGroupStartsWithTheFirstStepsDemandUnlessToldOtherwise() {
     SimulationResult auto = run(model().build(), "follow");
     SimulationResult three = run(model().initialInstances(3).build(), "follow");
