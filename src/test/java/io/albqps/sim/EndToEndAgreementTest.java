@@ -23,24 +23,38 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EndToEndAgreementTest {
 
+  /** Until the launched instances serve, as the simulator locks the group by default. */
+  private static final long UNTIL_SERVING = -1;
+
   static Stream<Arguments> runs() {
     return Stream.of(
-        Arguments.of("spike, production preset, every 60 s", "spike", "production", 60),
-        Arguments.of("step, production preset, every 60 s", "step", "production", 60),
-        Arguments.of("spike, production preset, staggered 15 s", "spike", "production", 15),
-        Arguments.of("ramp, production preset, staggered 15 s", "ramp", "production", 15),
+        Arguments.of("spike, production, every 60 s", "spike", "production", 60, UNTIL_SERVING),
+        Arguments.of("step, production, every 60 s", "step", "production", 60, UNTIL_SERVING),
+        Arguments.of("spike, production, staggered 15 s", "spike", "production", 15, UNTIL_SERVING),
+        Arguments.of("ramp, production, staggered 15 s", "ramp", "production", 15, UNTIL_SERVING),
         Arguments.of(
-            "ray-load-test, production preset, every 60 s", "ray-load-test", "production", 60),
-        Arguments.of("step, default settings, every 60 s", "step", "", 60),
-        Arguments.of("spike, legacy preset, every 60 s", "spike", "legacy", 60),
+            "ray-load-test, production, every 60 s",
+            "ray-load-test",
+            "production",
+            60,
+            UNTIL_SERVING),
+        Arguments.of("step, default settings, every 60 s", "step", "", 60, UNTIL_SERVING),
+        Arguments.of("spike, legacy, every 60 s", "spike", "legacy", 60, UNTIL_SERVING),
         Arguments.of(
-            "ramp, aggressive-upscale preset, every 60 s", "ramp", "aggressive-upscale", 60));
+            "ramp, aggressive-upscale, every 60 s",
+            "ramp",
+            "aggressive-upscale",
+            60,
+            UNTIL_SERVING),
+        Arguments.of(
+            "ramp, production, staggered 15 s, 60 s group lock", "ramp", "production", 15, 60));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runs")
   void e2eDecidesExactlyAsTheEngineAtEveryEvaluation(
-      String name, String scenario, String preset, long intervalSeconds) throws ConfigException {
+      String name, String scenario, String preset, long intervalSeconds, long lockSeconds)
+      throws ConfigException {
     Map<String, String> env = new HashMap<>();
     env.put("AUTOSCALING_GROUP_ID", "scg-simulated");
     env.put("ALB_ID", "alb-simulated");
@@ -48,11 +62,14 @@ class EndToEndAgreementTest {
       env.put("SCALING_PRESET", preset);
     }
     Settings settings = Settings.parse(env);
-    ClusterModel cluster =
+    ClusterModel.Builder model =
         ClusterModel.builder(settings.policy().targetQpsPerInstance())
             .cloudMonitorPeriod(settings.cloudMonitorPeriod())
-            .evalInterval(Duration.ofSeconds(intervalSeconds))
-            .build();
+            .evalInterval(Duration.ofSeconds(intervalSeconds));
+    if (lockSeconds != UNTIL_SERVING) {
+      model.activityLock(Duration.ofSeconds(lockSeconds));
+    }
+    ClusterModel cluster = model.build();
     List<String> engine = new ArrayList<>();
     List<String> e2e = new ArrayList<>();
     SimulationResult result;
