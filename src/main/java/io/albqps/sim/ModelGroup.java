@@ -24,8 +24,8 @@ final class ModelGroup {
   private final int minInstances;
   private final int maxInstances;
   private final long lockSeconds;
-  private long[] launchedAt = new long[16];
   private long[] readyAt = new long[16];
+  private long[] activityEndsAt = new long[16];
   private Instance[] pending = new Instance[16];
   private Instance[] serving = new Instance[16];
   private int size;
@@ -113,7 +113,7 @@ final class ModelGroup {
   /** True while a scale-up's instances are still booting (and launched less than the lock ago). */
   boolean activityInProgress(long second) {
     for (int i = 0; i < size; i++) {
-      if (readyAt[i] > second && second - launchedAt[i] < lockSeconds) {
+      if (activityEndsAt[i] > second) {
         return true;
       }
     }
@@ -122,15 +122,17 @@ final class ModelGroup {
 
   private void add(long launched, long ready) {
     if (size == readyAt.length) {
-      launchedAt = Arrays.copyOf(launchedAt, size * 2);
       readyAt = Arrays.copyOf(readyAt, size * 2);
+      activityEndsAt = Arrays.copyOf(activityEndsAt, size * 2);
       pending = Arrays.copyOf(pending, size * 2);
       serving = Arrays.copyOf(serving, size * 2);
     }
     String id = "i-sim" + ids++;
     Instant created = epoch.plusSeconds(launched);
-    launchedAt[size] = launched;
     readyAt[size] = ready;
+    // The activity lasts the boot, or the lock when that is shorter; taking the minimum before the
+    // sum keeps an unlimited lock (Long.MAX_VALUE) from overflowing.
+    activityEndsAt[size] = launched + Math.min(lockSeconds, ready - launched);
     pending[size] = new Instance(id, "Pending", created);
     serving[size] = new Instance(id, Instance.IN_SERVICE, created);
     size++;
