@@ -123,8 +123,8 @@ for load in "${loads[@]}"; do
     at_target_h="$(gpu_hours oracle "$at_target/metrics.csv")"
     floor="$(awk -v a="$at_target_h" -v o="$oracle_h" 'BEGIN { printf "%.3f", a / o }')"
     awk -v load="$name" -v condition="$condition" -v ours="$ours_h" -v oracle="$oracle_h" \
-      -v at="$at_target_h" 'BEGIN {
-        printf "| %s | %s | %s | %s | %.3f | %s | %.3f |\n", load, condition, oracle, at, at / oracle, ours, ours / at
+      -v at="$at_target_h" -v floor="$floor" 'BEGIN {
+        printf "| %s | %s | %s | %s | %s | %s | %.3f |\n", load, condition, oracle, at, floor, ours, ours / at
       }' >>"$clairvoyance_rows"
     if [[ "$condition" == default ]]; then
       awk -F, -v load="$name" -v cols="${columns[*]}" '
