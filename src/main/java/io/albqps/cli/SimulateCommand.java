@@ -12,6 +12,7 @@ import io.albqps.sim.ProgressListener;
 import io.albqps.sim.Report;
 import io.albqps.sim.Simulation;
 import io.albqps.sim.SimulationResult;
+import io.albqps.sim.SweepReport;
 import io.albqps.traffic.LoadProfile;
 import io.albqps.traffic.ScaledProfile;
 import io.albqps.traffic.Scenarios;
@@ -19,8 +20,11 @@ import io.albqps.traffic.Trace;
 import io.albqps.traffic.TraceFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +170,9 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--sweep",
       paramLabel = "PARAM=v1,v2,...",
       description =
-          "run once per value of a settings variable, e.g. DOWNSCALE_DELAY_SECONDS=300,600")
+          "run once per value of a settings variable, e.g. DOWNSCALE_DELAY_SECONDS=300,600;"
+              + " ends with ours' figures per value, and with --out also writes sweep.csv and"
+              + " tradeoff.png (SLO-violation minutes against GPU-hours ÷ the oracle's)")
   String sweep;
 
   SimulateCommand(CliContext context) {
@@ -200,6 +206,7 @@ final class SimulateCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     }
     Sweep plan = Sweep.parse(sweep);
+    List<SweepReport.Point> points = new ArrayList<>();
     for (String value : plan.values()) {
       Map<String, String> swept = new LinkedHashMap<>(env);
       swept.put(plan.variable(), value);
@@ -210,8 +217,38 @@ final class SimulateCommand implements Callable<Integer> {
       if (out != null) {
         write(result, out.resolve(plan.variable().toLowerCase(Locale.ROOT) + "-" + value));
       }
+      points.add(SweepReport.Point.of(value, result));
+    }
+    SweepReport report = new SweepReport(plan.variable(), points);
+    String oursTable = report.oursTable();
+    if (!oursTable.isEmpty()) {
+      context.out().println("## ours across " + plan.variable());
+      context.out().print(oursTable);
+    }
+    if (out != null) {
+      writeSweep(report, out);
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * The sweep's summary beside the per-value folders: {@code sweep.csv} and the trade-off chart.
+   */
+  private void writeSweep(SweepReport report, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("sweep.csv"), report.csv(), StandardCharsets.UTF_8);
+    if (Charts.writeTradeoff(report, dir)) {
+      context.out().println("wrote " + dir + " (sweep.csv, " + Charts.TRADEOFF_FILE + ")");
+    } else {
+      context
+          .out()
+          .println(
+              "wrote "
+                  + dir
+                  + " (sweep.csv; no "
+                  + Charts.TRADEOFF_FILE
+                  + ": its x axis needs the oracle in --policies)");
+    }
   }
 
   private SimulationResult simulate(LoadProfile load, Map<String, String> env, List<String> names)

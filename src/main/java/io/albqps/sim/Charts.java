@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntToDoubleFunction;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
@@ -19,13 +24,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Draws a run as PNG charts (XChart, headless): the load, demand against every policy's supply, and
  * p99 latency, each alone and together in a dashboard. Long runs are drawn from buckets of steps,
- * each point the bucket's maximum, so a spike never disappears between pixels.
+ * each point the bucket's maximum, so a spike never disappears between pixels. A sweep is drawn as
+ * one trade-off chart: SLO-violation minutes against GPU-hours, ours at each value beside the
+ * baselines.
  */
 public final class Charts {
   /** The files {@link #writeAll} writes, in order. */
   public static final List<String> FILES =
       List.of(
           "qps_over_time.png", "instances_over_time.png", "latency_over_time.png", "dashboard.png");
+
+  /** The file {@link #writeTradeoff} writes. */
+  public static final String TRADEOFF_FILE = "tradeoff.png";
 
   private static final int WIDTH = 1200;
   private static final int HEIGHT = 420;
@@ -80,6 +90,104 @@ public final class Charts {
       add(chart, result, run.name(), i -> p99[i], XYSeriesRenderStyle.Line, null);
     }
     return chart;
+  }
+
+  /**
+   * Writes {@link #tradeoff} into {@code dir}; false, writing nothing, when the sweep ran without
+   * the oracle (the x axis is GPU-hours ÷ the oracle's).
+   */
+  public static boolean writeTradeoff(SweepReport sweep, Path dir) throws IOException {
+    if (sweep.points().get(0).metrics(Simulation.ORACLE).isEmpty()) {
+      return false;
+    }
+    System.setProperty("java.awt.headless", "true");
+    Files.createDirectories(dir);
+    save(tradeoff(sweep), dir.resolve(TRADEOFF_FILE));
+    return true;
+  }
+
+  /**
+   * SLO-violation minutes against GPU-hours ÷ the oracle's: ours as a line through the swept values
+   * (each point labelled with its value), every other policy as markers at each value (one marker
+   * where a baseline ignores the setting), and the 1.3 × oracle limit of {@link Criteria}. A point
+   * left of the limit and below every baseline would pass both checks.
+   */
+  public static XYChart tradeoff(SweepReport sweep) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT * 3 / 2)
+            .title("Trade-off across " + sweep.variable())
+            .xAxisTitle("GPU-hours ÷ oracle")
+            .yAxisTitle("SLO-violation minutes")
+            .build();
+    chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setMarkerSize(8);
+    List<String> policies =
+        sweep.points().get(0).policies().stream().map(SweepReport.PolicyMetrics::policy).toList();
+    double top = 0;
+    for (String policy : policies) {
+      double[][] xy = points(sweep, policy);
+      if (xy[0].length == 0) {
+        continue;
+      }
+      XYSeries series = chart.addSeries(policy, xy[0], xy[1]);
+      boolean ours = policy.equals(Report.OURS);
+      series.setXYSeriesRenderStyle(ours ? XYSeriesRenderStyle.Line : XYSeriesRenderStyle.Scatter);
+      for (double y : xy[1]) {
+        top = Math.max(top, y);
+      }
+    }
+    labelOursValues(chart, sweep, top);
+    chart.addAnnotation(new AnnotationLine(Criteria.ORACLE_MARGIN, true, false));
+    chart.addAnnotation(
+        new AnnotationText(
+            Criteria.ORACLE_MARGIN + " × oracle", Criteria.ORACLE_MARGIN, top, false));
+    return chart;
+  }
+
+  /** A policy's distinct (GPU-hours ÷ oracle, SLO-violation minutes) points, in sweep order. */
+  private static double[][] points(SweepReport sweep, String policy) {
+    Set<List<Double>> seen = new HashSet<>();
+    boolean ours = policy.equals(Report.OURS);
+    List<double[]> kept = new ArrayList<>();
+    for (SweepReport.Point point : sweep.points()) {
+      point
+          .metrics(policy)
+          .filter(m -> !Double.isNaN(m.gpuHoursVsOracle()))
+          .ifPresent(
+              m -> {
+                double[] xy = {m.gpuHoursVsOracle(), m.sloViolationMinutes()};
+                // ours keeps every value (its line follows the sweep); the others one marker each
+                if (ours || seen.add(List.of(xy[0], xy[1]))) {
+                  kept.add(xy);
+                }
+              });
+    }
+    double[][] xy = new double[2][kept.size()];
+    for (int i = 0; i < kept.size(); i++) {
+      xy[0][i] = kept.get(i)[0];
+      xy[1][i] = kept.get(i)[1];
+    }
+    return xy;
+  }
+
+  /** Writes each swept value beside ours' point for it, a little above it. */
+  private static void labelOursValues(XYChart chart, SweepReport sweep, double top) {
+    for (SweepReport.Point point : sweep.points()) {
+      point
+          .metrics(Report.OURS)
+          .filter(m -> !Double.isNaN(m.gpuHoursVsOracle()))
+          .ifPresent(
+              m ->
+                  chart.addAnnotation(
+                      new AnnotationText(
+                          point.value(),
+                          m.gpuHoursVsOracle(),
+                          m.sloViolationMinutes() + top * 0.025,
+                          false)));
+    }
   }
 
   private static XYChart chart(SimulationResult result, String title, String yTitle) {

@@ -109,6 +109,36 @@ public final class Report {
     return out.toString();
   }
 
+  /**
+   * A fixed-width table for a terminal: the first column left-aligned, the others right-aligned,
+   * each as wide as its widest cell.
+   */
+  static String alignedTable(String[] headers, List<String[]> rows) {
+    int[] widths = new int[headers.length];
+    for (int i = 0; i < headers.length; i++) {
+      widths[i] = headers[i].length();
+      for (String[] row : rows) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    appendAligned(out, headers, widths);
+    for (String[] row : rows) {
+      appendAligned(out, row, widths);
+    }
+    return out.toString();
+  }
+
+  private static void appendAligned(StringBuilder out, String[] cells, int[] widths) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        out.append("  ");
+      }
+      out.append(pad(cells[i], widths[i], i > 0));
+    }
+    out.append('\n');
+  }
+
   /** {@code metrics.csv}: header {@code policy} then every metric's snake_case name. */
   public static String metricsCsv(SimulationResult result) {
     StringBuilder out = new StringBuilder("policy");

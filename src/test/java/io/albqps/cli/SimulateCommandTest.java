@@ -79,6 +79,51 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aSweepEndsWithOursAtEachValueAndWritesItsSummaryAndTradeoff(@TempDir Path dir)
+      throws Exception {
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "step",
+            "--policies",
+            "ours,hpa,oracle",
+            "--sweep",
+            "DOWNSCALE_DELAY_SECONDS=0,900",
+            "--out",
+            dir.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    String summary = out.toString().substring(out.toString().indexOf("## ours across"));
+    assertThat(summary.lines().skip(2).map(line -> line.split(" +")[0])).startsWith("0", "900");
+    assertThat(Files.readAllLines(dir.resolve("sweep.csv")))
+        .hasSize(1 + 2 * 3)
+        .anyMatch(line -> line.startsWith("900,ours,"));
+    assertThat(dir.resolve(Charts.TRADEOFF_FILE)).isNotEmptyFile();
+    assertThat(dir.resolve("downscale_delay_seconds-0").resolve("metrics.csv")).isNotEmptyFile();
+  }
+
+  @Test
+  void aSweepWithoutTheOracleSaysWhyItDrawsNoTradeoff(@TempDir Path dir) {
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "step",
+            "--policies",
+            "ours,hpa",
+            "--sweep",
+            "DOWNSCALE_DELAY_SECONDS=900",
+            "--out",
+            dir.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("no tradeoff.png", "oracle");
+    assertThat(dir.resolve("sweep.csv")).isNotEmptyFile();
+    assertThat(dir.resolve(Charts.TRADEOFF_FILE)).doesNotExist();
+  }
+
+  @Test
   void aSweepOfAnUnknownVariableIsAUsageError() {
     assertThat(run("simulate", "--scenario", "step", "--sweep", "DOWNSCALE_DELAY=1,2"))
         .isEqualTo(2);

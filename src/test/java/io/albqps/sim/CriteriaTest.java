@@ -1,8 +1,8 @@
 package io.albqps.sim;
 
+import static io.albqps.sim.HandMadeRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,16 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The issue-7 criteria judged on hand-made metrics: one rule per row. */
 class CriteriaTest {
-  /** slo minutes, under instance-minutes, GPU-hours, GPU-hours vs oracle, actions, flaps. */
-  private static PolicyRun run(
-      String name, double slo, double under, double gpu, double vsOracle, int actions, int flaps) {
-    ElasticityMetrics m =
-        new ElasticityMetrics(
-            0, 0, 0, 0, 0, 0, 0, gpu, vsOracle, slo, under, 0, 0, 0, 0, 0, 0, 0, actions, flaps);
-    int[] one = {1};
-    return new PolicyRun(name, 1, one, one, new float[1], new float[1], List.of(), m);
-  }
-
   private static final PolicyRun GOOD_OURS = run("ours", 5, 10, 10, 1.2, 3, 0);
   private static final PolicyRun HPA = run("hpa", 8, 20, 9, 1.1, 6, 1);
   private static final PolicyRun RAY = run("ray", 7, 15, 12, 1.4, 2, 0);
@@ -31,15 +21,7 @@ class CriteriaTest {
   private static List<Criteria.Verdict> check(PolicyRun ours, PolicyRun... others) {
     List<PolicyRun> runs = new ArrayList<>(List.of(ours));
     runs.addAll(List.of(others));
-    SimulationResult result =
-        new SimulationResult(
-            "hand-made",
-            ClusterModel.builder().build(),
-            Instant.EPOCH,
-            new double[1],
-            new int[1],
-            runs,
-            8.3);
+    SimulationResult result = HandMadeRuns.result(8.3, runs);
     return Criteria.check(result, "ours");
   }
 
