@@ -219,7 +219,7 @@ final class SimulateCommand implements Callable<Integer> {
       }
       points.add(SweepReport.Point.of(value, result));
     }
-    SweepReport report = new SweepReport(plan.variable(), points);
+    SweepReport report = new SweepReport(label(), plan.variable(), points);
     String oursTable = report.oursTable();
     if (!oursTable.isEmpty()) {
       context.out().println("## ours across " + plan.variable());

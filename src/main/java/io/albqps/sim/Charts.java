@@ -117,7 +117,7 @@ public final class Charts {
         new XYChartBuilder()
             .width(WIDTH)
             .height(HEIGHT * 3 / 2)
-            .title("Trade-off across " + sweep.variable())
+            .title(sweep.load() + ": trade-off across " + sweep.variable())
             .xAxisTitle("GPU-hours ÷ oracle")
             .yAxisTitle("SLO-violation minutes")
             .build();
@@ -135,6 +135,9 @@ public final class Charts {
       XYSeries series = chart.addSeries(policy, xy[0], xy[1]);
       boolean ours = policy.equals(Report.OURS);
       series.setXYSeriesRenderStyle(ours ? XYSeriesRenderStyle.Line : XYSeriesRenderStyle.Scatter);
+      if (policy.equals(Simulation.ORACLE)) {
+        series.setMarkerColor(Color.BLACK);
+      }
       for (double y : xy[1]) {
         top = Math.max(top, y);
       }
@@ -173,7 +176,16 @@ public final class Charts {
     return xy;
   }
 
-  /** Writes each swept value beside ours' point for it, a little above it. */
+  /** The value, and its flaps if any: what a cheaper point pays that the axes do not show. */
+  static String oursLabel(String value, int flaps) {
+    return switch (flaps) {
+      case 0 -> value;
+      case 1 -> value + ": 1 flap";
+      default -> value + ": " + flaps + " flaps";
+    };
+  }
+
+  /** Writes each swept value (and its flaps) a little above ours' point for it. */
   private static void labelOursValues(XYChart chart, SweepReport sweep, double top) {
     for (SweepReport.Point point : sweep.points()) {
       point
@@ -183,7 +195,7 @@ public final class Charts {
               m ->
                   chart.addAnnotation(
                       new AnnotationText(
-                          point.value(),
+                          oursLabel(point.value(), m.flaps()),
                           m.gpuHoursVsOracle(),
                           m.sloViolationMinutes() + top * 0.025,
                           false)));

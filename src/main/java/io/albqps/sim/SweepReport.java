@@ -6,13 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One setting of ours swept over several values on the same load: for each value, every policy's
- * metrics and, when the run holds ours and {@code hpa}, how many of {@link Criteria}'s checks ours
- * passes. It keeps the metrics only, not the runs' time series, so a sweep over a two-week trace
- * holds a few numbers per value. What a reader needs to pick a value: the SLO-violation minutes
- * each value buys for its GPU-hours, beside the baselines'.
+ * One setting of ours swept over several values on the same load (named by {@code load}, as in a
+ * run's label): for each value, every policy's metrics and, when the run holds ours and {@code
+ * hpa}, how many of {@link Criteria}'s checks ours passes. It keeps the metrics only, not the runs'
+ * time series, so a sweep over a two-week trace holds a few numbers per value. What a reader needs
+ * to pick a value: the SLO-violation minutes each value buys for its GPU-hours, beside the
+ * baselines'.
  */
-public record SweepReport(String variable, List<Point> points) {
+public record SweepReport(String load, String variable, List<Point> points) {
   /** One policy's figures at one value. */
   public record PolicyMetrics(String policy, ElasticityMetrics metrics) {
     public PolicyMetrics {
@@ -64,6 +65,7 @@ public record SweepReport(String variable, List<Point> points) {
   }
 
   public SweepReport {
+    Objects.requireNonNull(load, "load");
     Objects.requireNonNull(variable, "variable");
     points = List.copyOf(points);
     if (points.isEmpty()) {

@@ -67,7 +67,7 @@ class ChartsTest {
               Integer.toString(300 * (i + 1)),
               HandMadeRuns.result(8.3, List.of(oursAtEachValue[i], hpa, oracle))));
     }
-    return new SweepReport("DOWNSCALE_DELAY_SECONDS", points);
+    return new SweepReport("hand-made", "DOWNSCALE_DELAY_SECONDS", points);
   }
 
   @Test
@@ -78,6 +78,7 @@ class ChartsTest {
                 HandMadeRuns.run("ours", 9, 25, 8.5, 1.02, 7, 2),
                 HandMadeRuns.run("ours", 5, 10, 12, 1.45, 3, 0)));
 
+    assertThat(chart.getTitle()).isEqualTo("hand-made: trade-off across DOWNSCALE_DELAY_SECONDS");
     XYSeries ours = chart.getSeriesMap().get("ours");
     assertThat(ours.getXData()).containsExactly(1.02, 1.45);
     assertThat(ours.getYData()).containsExactly(9.0, 5.0);
@@ -86,6 +87,13 @@ class ChartsTest {
     assertThat(hpa.getXData()).containsExactly(1.1);
     assertThat(hpa.getXYSeriesRenderStyle()).isEqualTo(XYSeriesRenderStyle.Scatter);
     assertThat(chart.getSeriesMap()).containsKey("oracle");
+  }
+
+  @Test
+  void oursPointsAreLabelledWithTheirValueAndFlapsIfAny() {
+    assertThat(Charts.oursLabel("900", 0)).isEqualTo("900");
+    assertThat(Charts.oursLabel("300", 1)).isEqualTo("300: 1 flap");
+    assertThat(Charts.oursLabel("0", 1637)).isEqualTo("0: 1637 flaps");
   }
 
   @Test
@@ -100,6 +108,7 @@ class ChartsTest {
   void noTradeoffIsWrittenWithoutTheOracle(@TempDir Path dir) throws Exception {
     SweepReport sweep =
         new SweepReport(
+            "hand-made",
             "SCALE_TOLERANCE",
             List.of(
                 SweepReport.Point.of(

@@ -16,6 +16,7 @@ class SweepReportTest {
   /** Ours at a short window (cheap, flaps) and a long one (passes everything but the oracle). */
   private static SweepReport twoValues() {
     return new SweepReport(
+        "hand-made",
         "DOWNSCALE_DELAY_SECONDS",
         List.of(
             SweepReport.Point.of(
@@ -42,6 +43,7 @@ class SweepReportTest {
   void withoutHpaOursChecksAreLeftEmpty() {
     SweepReport sweep =
         new SweepReport(
+            "hand-made",
             "SCALE_TOLERANCE",
             List.of(
                 SweepReport.Point.of(
@@ -78,6 +80,7 @@ class SweepReportTest {
   void oursTableIsEmptyWhenOursDidNotRun() {
     SweepReport sweep =
         new SweepReport(
+            "hand-made",
             "SCALE_TOLERANCE",
             List.of(SweepReport.Point.of("0.1", result(8.3, List.of(HPA, ORACLE)))));
 
@@ -86,7 +89,7 @@ class SweepReportTest {
 
   @Test
   void aSweepWithoutValuesIsRejected() {
-    assertThatThrownBy(() -> new SweepReport("SCALE_TOLERANCE", List.of()))
+    assertThatThrownBy(() -> new SweepReport("hand-made", "SCALE_TOLERANCE", List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one value");
   }
