@@ -107,14 +107,8 @@ class ChartsTest {
   @Test
   void noTradeoffIsWrittenWithoutTheOracle(@TempDir Path dir) throws Exception {
     SweepReport sweep =
-        new SweepReport(
-            "hand-made",
-            "SCALE_TOLERANCE",
-            List.of(
-                SweepReport.Point.of(
-                    "0.1",
-                    HandMadeRuns.result(
-                        8.3, List.of(HandMadeRuns.run("ours", 5, 10, 12, Double.NaN, 3, 0))))));
+        HandMadeRuns.oneValueSweep(
+            "SCALE_TOLERANCE", "0.1", HandMadeRuns.run("ours", 5, 10, 12, Double.NaN, 3, 0));
 
     assertThat(Charts.writeTradeoff(sweep, dir)).isFalse();
     assertThat(dir.resolve(Charts.TRADEOFF_FILE)).doesNotExist();

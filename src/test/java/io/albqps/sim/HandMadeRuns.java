@@ -28,4 +28,10 @@ final class HandMadeRuns {
         runs,
         oracleGpuHours);
   }
+
+  /** A sweep of {@code variable} at the one {@code value}, whose run holds {@code runs}. */
+  static SweepReport oneValueSweep(String variable, String value, PolicyRun... runs) {
+    return new SweepReport(
+        "hand-made", variable, List.of(SweepReport.Point.of(value, result(8.3, List.of(runs)))));
+  }
 }

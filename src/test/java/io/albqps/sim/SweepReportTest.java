@@ -1,5 +1,6 @@
 package io.albqps.sim;
 
+import static io.albqps.sim.HandMadeRuns.oneValueSweep;
 import static io.albqps.sim.HandMadeRuns.result;
 import static io.albqps.sim.HandMadeRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,12 +43,7 @@ class SweepReportTest {
   @Test
   void withoutHpaOursChecksAreLeftEmpty() {
     SweepReport sweep =
-        new SweepReport(
-            "hand-made",
-            "SCALE_TOLERANCE",
-            List.of(
-                SweepReport.Point.of(
-                    "0.1", result(8.3, List.of(run("ours", 5, 10, 12, 1.45, 3, 0), ORACLE)))));
+        oneValueSweep("SCALE_TOLERANCE", "0.1", run("ours", 5, 10, 12, 1.45, 3, 0), ORACLE);
 
     assertThat(sweep.points().get(0).checksPassed()).isEmpty();
     assertThat(sweep.csv().lines().skip(1).findFirst().orElseThrow()).endsWith(",");
@@ -78,11 +74,7 @@ class SweepReportTest {
 
   @Test
   void oursTableIsEmptyWhenOursDidNotRun() {
-    SweepReport sweep =
-        new SweepReport(
-            "hand-made",
-            "SCALE_TOLERANCE",
-            List.of(SweepReport.Point.of("0.1", result(8.3, List.of(HPA, ORACLE)))));
+    SweepReport sweep = oneValueSweep("SCALE_TOLERANCE", "0.1", HPA, ORACLE);
 
     assertThat(sweep.oursTable()).isEmpty();
   }
