@@ -30,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -206,11 +208,10 @@ final class SimulateCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     }
     Sweep plan = Sweep.parse(sweep);
+    checkSweep(plan, env);
     List<SweepReport.Point> points = new ArrayList<>();
     for (String value : plan.values()) {
-      Map<String, String> swept = new LinkedHashMap<>(env);
-      swept.put(plan.variable(), value);
-      SimulationResult result = simulate(load, swept, names);
+      SimulationResult result = simulate(load, plan.at(env, value), names);
       context.out().println("## " + plan.variable() + "=" + value);
       context.out().print(Report.table(result));
       context.out().println();
@@ -229,6 +230,31 @@ final class SimulateCommand implements Callable<Integer> {
       writeSweep(report, out);
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Every value of the sweep parsed before the first run, so a bad one is reported with all the
+   * others and no folder is written for a sweep that cannot finish.
+   */
+  private void checkSweep(Sweep plan, Map<String, String> env) throws ConfigException {
+    if (plan.variable().equals(Variable.TARGET_QPS_PER_INSTANCE.envName()) && capacityQps == null) {
+      throw ConfigException.single(
+          "--sweep",
+          plan.variable() + "=...",
+          "together with --capacity-qps: without it each target models another instance"
+              + " (capacity = target / 0.8)");
+    }
+    List<ConfigException.Problem> problems = new ArrayList<>();
+    for (String value : plan.values()) {
+      try {
+        cluster(Settings.parse(plan.at(env, value)));
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
   }
 
   /**
@@ -393,16 +419,24 @@ final class SimulateCommand implements Callable<Integer> {
     Report.writeAll(result, dir, charts);
   }
 
-  /** {@code --sweep VARIABLE=v1,v2,...}, checked against the settings catalogue. */
+  /**
+   * {@code --sweep VARIABLE=v1,v2,...}: a setting that changes ours' decisions (one a preset may
+   * set, the preset itself, or the target), never an identity, endpoint or secret, which the
+   * simulation ignores and whose values must not reach a folder name or the terminal.
+   */
   record Sweep(String variable, List<String> values) {
+    private static final String FORMAT =
+        "VARIABLE=v1,v2,... with a settings variable such as DOWNSCALE_DELAY_SECONDS";
+
     static Sweep parse(String text) throws ConfigException {
       int eq = text.indexOf('=');
       String name = eq < 0 ? text : text.substring(0, eq).trim();
-      if (eq <= 0 || Variable.byEnvName(name).isEmpty()) {
-        throw ConfigException.single(
-            "--sweep",
-            text,
-            "VARIABLE=v1,v2,... with a settings variable such as DOWNSCALE_DELAY_SECONDS");
+      Optional<Variable> variable = eq <= 0 ? Optional.empty() : Variable.byEnvName(name);
+      if (variable.isEmpty()) {
+        throw ConfigException.single("--sweep", eq <= 0 ? text : name + "=...", FORMAT);
+      }
+      if (!sweepable(variable.get())) {
+        throw ConfigException.single("--sweep", name + "=...", sweepableNames());
       }
       List<String> values =
           Arrays.stream(text.substring(eq + 1).split(","))
@@ -413,6 +447,29 @@ final class SimulateCommand implements Callable<Integer> {
         throw ConfigException.single("--sweep", text, "at least one value after " + name + "=");
       }
       return new Sweep(name, values);
+    }
+
+    /** {@code env} with the swept variable set to {@code value}. */
+    Map<String, String> at(Map<String, String> env, String value) {
+      Map<String, String> swept = new LinkedHashMap<>(env);
+      swept.put(variable, value);
+      return swept;
+    }
+
+    static boolean sweepable(Variable variable) {
+      return variable.presettable()
+          || variable == Variable.SCALING_PRESET
+          || variable == Variable.TARGET_QPS_PER_INSTANCE;
+    }
+
+    private static String sweepableNames() {
+      StringJoiner names = new StringJoiner(", ", "a setting that changes ours' decisions: ", "");
+      for (Variable v : Variable.values()) {
+        if (sweepable(v)) {
+          names.add(v.envName());
+        }
+      }
+      return names.toString();
     }
   }
 }

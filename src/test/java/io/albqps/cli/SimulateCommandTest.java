@@ -131,6 +131,90 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aSweepOfASecretIsAUsageErrorThatNeverShowsItsValues() {
+    assertThat(
+            run("simulate", "--scenario", "step", "--sweep", "SECRET_ACCESS_KEY=hunter2secret,x"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--sweep", "SECRET_ACCESS_KEY=...", "DOWNSCALE_DELAY_SECONDS")
+        .doesNotContain("hunter2secret");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aSweepOfASettingTheSimulationIgnoresIsAUsageErrorListingTheSweepableOnes() {
+    assertThat(run("simulate", "--scenario", "step", "--sweep", "ALB_ID=a,b")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("a setting that changes ours' decisions", "SCALING_PRESET", "QPS_STATISTIC");
+  }
+
+  @Test
+  void aBadValueAnywhereInASweepStopsItBeforeTheFirstRun(@TempDir Path dir) {
+    Path target = dir.resolve("sweep");
+
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "step",
+            "--sweep",
+            "DOWNSCALE_DELAY_SECONDS=300,-5,soon",
+            "--out",
+            target.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "2 problems", "DOWNSCALE_DELAY_SECONDS=-5", "DOWNSCALE_DELAY_SECONDS=soon", "0..86400");
+    assertThat(out.toString()).doesNotContain("## DOWNSCALE_DELAY_SECONDS=300");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void aTargetSweepNeedsAFixedCapacity() {
+    assertThat(run("simulate", "--scenario", "step", "--sweep", "TARGET_QPS_PER_INSTANCE=40,50"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("TARGET_QPS_PER_INSTANCE", "--capacity-qps");
+  }
+
+  @Test
+  void aTargetSweepAgainstAFixedCapacityRunsEachTarget() {
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "step",
+            "--policies",
+            "ours",
+            "--capacity-qps",
+            "62.5",
+            "--sweep",
+            "TARGET_QPS_PER_INSTANCE=50,60");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("## TARGET_QPS_PER_INSTANCE=50", "## TARGET_QPS_PER_INSTANCE=60");
+  }
+
+  @Test
+  void aSweepOfThePresetComparesPresets() {
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "step",
+            "--policies",
+            "ours,hpa,oracle",
+            "--sweep",
+            "SCALING_PRESET=production,legacy");
+
+    assertThat(code).as(err.toString()).isZero();
+    String summary = out.toString().substring(out.toString().indexOf("## ours across"));
+    assertThat(summary.lines().skip(2).map(line -> line.split(" +")[0]))
+        .containsExactly("production", "legacy");
+  }
+
+  @Test
   void aBadSettingForOursIsAUsageError() {
     assertThat(run("simulate", "--scenario", "step", "--sweep", "SCALE_UP_THRESHOLD=7"))
         .isEqualTo(2);
