@@ -12,15 +12,15 @@ import static io.albqps.cloud.CloudTestSupport.TOKEN;
 import static io.albqps.cloud.CloudTestSupport.envelope;
 import static io.albqps.cloud.CloudTestSupport.errorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.albqps.testing.LogCapture;
 import io.albqps.time.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs every failure with role credentials and debug logging on, then scans the log lines, the
@@ -50,18 +48,13 @@ class SecretLeakTest {
   static final String GROUP = "scg-abc123";
   static final ScalingGroup SNAPSHOT = new ScalingGroup(GROUP, "gpu", "Active", 1, 4, 2, 2);
 
-  final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  final Logger ours = (Logger) LoggerFactory.getLogger("io.albqps");
-  Level oursBefore;
+  /** Every library's log, with ours at DEBUG: a secret must not reach any of it. */
+  @RegisterExtension final LogCapture logs = LogCapture.root().withLevel("io.albqps", Level.DEBUG);
+
   VirtualClock clock;
 
   @BeforeEach
-  void captureLogs() {
-    logs.start();
-    root.addAppender(logs);
-    oursBefore = ours.getLevel();
-    ours.setLevel(Level.DEBUG);
+  void startTheClock() {
     clock = new VirtualClock(NOW);
   }
 
@@ -70,12 +63,6 @@ class SecretLeakTest {
         .timeout(timeout)
         .build()
         .withDeadline(NOW.plusSeconds(2));
-  }
-
-  @AfterEach
-  void releaseLogs() {
-    root.detachAppender(logs);
-    ours.setLevel(oursBefore);
   }
 
   /** Every form a leaked secret could take: raw, and the signing keys in hex and Base64. */
@@ -204,6 +191,22 @@ class SecretLeakTest {
         .map(Arguments::of);
   }
 
+  /** Without this, a capture that saw nothing would let every case below pass. */
+  @Test
+  void theClientsLogsOfARetriedCallAreSeen() {
+    always(503, errorEnvelope("DescribeScalingGroups", "ServiceUnavailableTemp", "x"))
+        .accept(server);
+    ServiceEndpoint endpoint =
+        ServiceEndpoint.of(CloudTestSupport.baseUri(server), "auto_scaling", "2020-01-01");
+
+    assertThatThrownBy(() -> DESCRIBE.run(client(Duration.ofSeconds(1)), endpoint))
+        .hasMessageContaining("ServiceUnavailableTemp");
+
+    assertThat(logs.events())
+        .extracting(ILoggingEvent::getLoggerName)
+        .anyMatch(name -> name.startsWith("io.albqps."));
+  }
+
   @ParameterizedTest(name = "{0}: no secret in logs, messages or toString")
   @MethodSource("failures")
   void failureLeavesNoSecretAnywhere(Failure failure) {
@@ -221,7 +224,7 @@ class SecretLeakTest {
         texts.add(t.getMessage());
       }
     }
-    for (ILoggingEvent event : logs.list) {
+    for (ILoggingEvent event : logs.events()) {
       texts.add(event.getFormattedMessage());
       for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
         texts.add(t.getMessage());

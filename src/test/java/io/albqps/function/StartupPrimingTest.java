@@ -3,9 +3,8 @@ package io.albqps.function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.albqps.testing.LogCapture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The background warm-up of {@code serve}: never in the way, never fatal. */
 class StartupPrimingTest {
@@ -49,20 +47,14 @@ class StartupPrimingTest {
 
   @Test
   void everyBuiltInStepSucceeds() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(StartupPriming.class);
-    ListAppender<ILoggingEvent> failures = new ListAppender<>();
-    failures.start();
-    Level before = logger.getLevel();
-    logger.setLevel(Level.DEBUG);
-    logger.addAppender(failures);
-    try {
+    try (LogCapture failures =
+        LogCapture.of(StartupPriming.class)
+            .withLevel(StartupPriming.class.getName(), Level.DEBUG)
+            .start()) {
       StartupPriming priming = StartupPriming.begin(clock);
 
       assertThat(priming.awaitFinished(60_000)).isTrue();
-      assertThat(failures.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
-    } finally {
-      logger.detachAppender(failures);
-      logger.setLevel(before);
+      assertThat(failures.events()).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
   }
 

@@ -14,13 +14,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.albqps.config.AlertWebhookFormat;
+import io.albqps.testing.LogCapture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -30,13 +28,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 class WebhookAlertSenderTest {
   /** The path and query stand for a webhook's token: they must never reach a log line. */
@@ -59,18 +55,10 @@ class WebhookAlertSenderTest {
           .build();
 
   private final OkHttpClient client = new OkHttpClient();
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger logger = (Logger) LoggerFactory.getLogger(WebhookAlertSender.class);
-
-  @BeforeEach
-  void captureLogs() {
-    logs.start();
-    logger.addAppender(logs);
-  }
+  @RegisterExtension final LogCapture logs = LogCapture.of(WebhookAlertSender.class);
 
   @AfterEach
-  void releaseLogs() {
-    logger.detachAppender(logs);
+  void closeTheClient() {
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
   }
@@ -111,7 +99,7 @@ class WebhookAlertSenderTest {
                         + "group scg-456, ALB alb-123\\n"
                         + "current_instances=2, current_qps=120.5, new_desired=3\\n"
                         + "execution req-12345 at 2024-01-15T10:30:00Z\"}}")));
-    assertThat(logs.list).isEmpty();
+    assertThat(logs.events()).isEmpty();
   }
 
   @Test
@@ -277,9 +265,6 @@ class WebhookAlertSenderTest {
   }
 
   private List<String> warnings() {
-    return logs.list.stream()
-        .filter(e -> e.getLevel() == Level.WARN)
-        .map(ILoggingEvent::getFormattedMessage)
-        .toList();
+    return logs.messages(Level.WARN);
   }
 }
