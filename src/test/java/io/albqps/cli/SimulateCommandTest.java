@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,14 @@ class SimulateCommandTest {
             Map.of(),
             Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
     return Main.run(args, context);
+  }
+
+  /** {@code simulate --scenario step --sweep SWEEP}, then {@code extra} options. */
+  private int sweepStep(String sweep, String... extra) {
+    List<String> args =
+        new ArrayList<>(List.of("simulate", "--scenario", "step", "--sweep", sweep));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
   }
 
   @Test
@@ -63,15 +73,7 @@ class SimulateCommandTest {
 
   @Test
   void aSweepPrintsOneTablePerValue() {
-    int code =
-        run(
-            "simulate",
-            "--scenario",
-            "step",
-            "--policies",
-            "ours",
-            "--sweep",
-            "DOWNSCALE_DELAY_SECONDS=300,900");
+    int code = sweepStep("DOWNSCALE_DELAY_SECONDS=300,900", "--policies", "ours");
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString())
@@ -82,14 +84,10 @@ class SimulateCommandTest {
   void aSweepEndsWithOursAtEachValueAndWritesItsSummaryAndTradeoff(@TempDir Path dir)
       throws Exception {
     int code =
-        run(
-            "simulate",
-            "--scenario",
-            "step",
+        sweepStep(
+            "DOWNSCALE_DELAY_SECONDS=0,900",
             "--policies",
             "ours,hpa,oracle",
-            "--sweep",
-            "DOWNSCALE_DELAY_SECONDS=0,900",
             "--out",
             dir.toString());
 
@@ -106,16 +104,7 @@ class SimulateCommandTest {
   @Test
   void aSweepWithoutTheOracleSaysWhyItDrawsNoTradeoff(@TempDir Path dir) {
     int code =
-        run(
-            "simulate",
-            "--scenario",
-            "step",
-            "--policies",
-            "ours,hpa",
-            "--sweep",
-            "DOWNSCALE_DELAY_SECONDS=900",
-            "--out",
-            dir.toString());
+        sweepStep("DOWNSCALE_DELAY_SECONDS=900", "--policies", "ours,hpa", "--out", dir.toString());
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("no tradeoff.png", "oracle");
@@ -125,16 +114,13 @@ class SimulateCommandTest {
 
   @Test
   void aSweepOfAnUnknownVariableIsAUsageError() {
-    assertThat(run("simulate", "--scenario", "step", "--sweep", "DOWNSCALE_DELAY=1,2"))
-        .isEqualTo(2);
+    assertThat(sweepStep("DOWNSCALE_DELAY=1,2")).isEqualTo(2);
     assertThat(err.toString()).contains("--sweep", "DOWNSCALE_DELAY_SECONDS");
   }
 
   @Test
   void aSweepOfASecretIsAUsageErrorThatNeverShowsItsValues() {
-    assertThat(
-            run("simulate", "--scenario", "step", "--sweep", "SECRET_ACCESS_KEY=hunter2secret,x"))
-        .isEqualTo(2);
+    assertThat(sweepStep("SECRET_ACCESS_KEY=hunter2secret,x")).isEqualTo(2);
     assertThat(err.toString())
         .contains("--sweep", "SECRET_ACCESS_KEY=...", "DOWNSCALE_DELAY_SECONDS")
         .doesNotContain("hunter2secret");
@@ -143,7 +129,7 @@ class SimulateCommandTest {
 
   @Test
   void aSweepOfASettingTheSimulationIgnoresIsAUsageErrorListingTheSweepableOnes() {
-    assertThat(run("simulate", "--scenario", "step", "--sweep", "ALB_ID=a,b")).isEqualTo(2);
+    assertThat(sweepStep("ALB_ID=a,b")).isEqualTo(2);
     assertThat(err.toString())
         .contains("a setting that changes ours' decisions", "SCALING_PRESET", "QPS_STATISTIC");
   }
@@ -152,15 +138,7 @@ class SimulateCommandTest {
   void aBadValueAnywhereInASweepStopsItBeforeTheFirstRun(@TempDir Path dir) {
     Path target = dir.resolve("sweep");
 
-    int code =
-        run(
-            "simulate",
-            "--scenario",
-            "step",
-            "--sweep",
-            "DOWNSCALE_DELAY_SECONDS=300,-5,soon",
-            "--out",
-            target.toString());
+    int code = sweepStep("DOWNSCALE_DELAY_SECONDS=300,-5,soon", "--out", target.toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
@@ -172,24 +150,14 @@ class SimulateCommandTest {
 
   @Test
   void aTargetSweepNeedsAFixedCapacity() {
-    assertThat(run("simulate", "--scenario", "step", "--sweep", "TARGET_QPS_PER_INSTANCE=40,50"))
-        .isEqualTo(2);
+    assertThat(sweepStep("TARGET_QPS_PER_INSTANCE=40,50")).isEqualTo(2);
     assertThat(err.toString()).contains("TARGET_QPS_PER_INSTANCE", "--capacity-qps");
   }
 
   @Test
   void aTargetSweepAgainstAFixedCapacityRunsEachTarget() {
     int code =
-        run(
-            "simulate",
-            "--scenario",
-            "step",
-            "--policies",
-            "ours",
-            "--capacity-qps",
-            "62.5",
-            "--sweep",
-            "TARGET_QPS_PER_INSTANCE=50,60");
+        sweepStep("TARGET_QPS_PER_INSTANCE=50,60", "--policies", "ours", "--capacity-qps", "62.5");
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString())
@@ -198,15 +166,7 @@ class SimulateCommandTest {
 
   @Test
   void aSweepOfThePresetComparesPresets() {
-    int code =
-        run(
-            "simulate",
-            "--scenario",
-            "step",
-            "--policies",
-            "ours,hpa,oracle",
-            "--sweep",
-            "SCALING_PRESET=production,legacy");
+    int code = sweepStep("SCALING_PRESET=production,legacy", "--policies", "ours,hpa,oracle");
 
     assertThat(code).as(err.toString()).isZero();
     String summary = out.toString().substring(out.toString().indexOf("## ours across"));
@@ -216,8 +176,7 @@ class SimulateCommandTest {
 
   @Test
   void aBadSettingForOursIsAUsageError() {
-    assertThat(run("simulate", "--scenario", "step", "--sweep", "SCALE_UP_THRESHOLD=7"))
-        .isEqualTo(2);
+    assertThat(sweepStep("SCALE_UP_THRESHOLD=7")).isEqualTo(2);
     assertThat(err.toString()).contains("SCALE_UP_THRESHOLD");
   }
 
