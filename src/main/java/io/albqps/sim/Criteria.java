@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The policy-quality targets of issue 7, checked on one finished run, so "the production preset
@@ -75,6 +76,20 @@ public final class Criteria {
         oracle(m),
         flaps(m),
         actions(m, hpa.metrics()));
+  }
+
+  /**
+   * {@link #check}, when the run holds {@code ours} and {@code hpa}; empty otherwise (a run of
+   * chosen policies has nothing to judge ours against).
+   */
+  public static Optional<List<Verdict>> checkIfRan(SimulationResult result, String ours) {
+    return ran(result, ours) && ran(result, ACTIONS_REFERENCE)
+        ? Optional.of(check(result, ours))
+        : Optional.empty();
+  }
+
+  private static boolean ran(SimulationResult result, String name) {
+    return result.runs().stream().anyMatch(r -> r.name().equals(name));
   }
 
   /** True when every verdict passed. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -260,11 +261,10 @@ public final class Report {
   public static void writeAll(SimulationResult result, Path dir, List<String> chartFiles)
       throws IOException {
     Files.createDirectories(dir);
-    if (hasRun(result, OURS) && hasRun(result, Criteria.ACTIONS_REFERENCE)) {
+    Optional<List<Criteria.Verdict>> verdicts = Criteria.checkIfRan(result, OURS);
+    if (verdicts.isPresent()) {
       Files.writeString(
-          dir.resolve("criteria.csv"),
-          Criteria.csv(Criteria.check(result, OURS)),
-          StandardCharsets.UTF_8);
+          dir.resolve("criteria.csv"), Criteria.csv(verdicts.get()), StandardCharsets.UTF_8);
     }
     Files.writeString(
         dir.resolve("report.md"), markdown(result, chartFiles), StandardCharsets.UTF_8);
@@ -273,10 +273,6 @@ public final class Report {
         Files.newBufferedWriter(dir.resolve("timeseries.csv"), StandardCharsets.UTF_8)) {
       writeTimeseries(result, out);
     }
-  }
-
-  private static boolean hasRun(SimulationResult result, String name) {
-    return result.runs().stream().anyMatch(r -> r.name().equals(name));
   }
 
   private static void row(StringBuilder out, String name, String value) {

@@ -36,18 +36,10 @@ public record SweepReport(String load, String variable, List<Point> points) {
     /** The figures of {@code result}, taken at {@code value}. */
     public static Point of(String value, SimulationResult result) {
       List<PolicyMetrics> policies = new ArrayList<>();
-      boolean hasOurs = false;
-      boolean hasReference = false;
       for (PolicyRun run : result.runs()) {
         policies.add(new PolicyMetrics(run.name(), run.metrics()));
-        hasOurs |= run.name().equals(Report.OURS);
-        hasReference |= run.name().equals(Criteria.ACTIONS_REFERENCE);
       }
-      Optional<List<Criteria.Verdict>> criteria =
-          hasOurs && hasReference
-              ? Optional.of(Criteria.check(result, Report.OURS))
-              : Optional.empty();
-      return new Point(value, policies, criteria);
+      return new Point(value, policies, Criteria.checkIfRan(result, Report.OURS));
     }
 
     /** The figures of {@code policy} at this value, if it ran. */
