@@ -27,10 +27,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -199,7 +201,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Map<String, String> env = baseEnvironment();
     if (sweep == null) {
-      SimulationResult result = simulate(load, env, names);
+      SimulationResult result = simulate(load, Settings.parse(env), names);
       context.out().print(Report.table(result));
       if (out != null) {
         write(result, out);
@@ -208,10 +210,11 @@ final class SimulateCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     }
     Sweep plan = Sweep.parse(sweep);
-    checkSweep(plan, env);
+    List<Settings> settingsPerValue = parseSweep(plan, env);
     List<SweepReport.Point> points = new ArrayList<>();
-    for (String value : plan.values()) {
-      SimulationResult result = simulate(load, plan.at(env, value), names);
+    for (int i = 0; i < plan.values().size(); i++) {
+      String value = plan.values().get(i);
+      SimulationResult result = simulate(load, settingsPerValue.get(i), names);
       context.out().println("## " + plan.variable() + "=" + value);
       context.out().print(Report.table(result));
       context.out().println();
@@ -233,10 +236,11 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /**
-   * Every value of the sweep parsed before the first run, so a bad one is reported with all the
-   * others and no folder is written for a sweep that cannot finish.
+   * Every value's settings, parsed (and its model checked) before the first run, so a bad value is
+   * reported with all the others, once each, and no folder is written for a sweep that cannot
+   * finish.
    */
-  private void checkSweep(Sweep plan, Map<String, String> env) throws ConfigException {
+  private List<Settings> parseSweep(Sweep plan, Map<String, String> env) throws ConfigException {
     if (plan.variable().equals(Variable.TARGET_QPS_PER_INSTANCE.envName()) && capacityQps == null) {
       throw ConfigException.single(
           "--sweep",
@@ -244,17 +248,22 @@ final class SimulateCommand implements Callable<Integer> {
           "together with --capacity-qps: without it each target models another instance"
               + " (capacity = target / 0.8)");
     }
-    List<ConfigException.Problem> problems = new ArrayList<>();
+    List<Settings> settings = new ArrayList<>();
+    // a set: a problem of the model's options (not of the value) is the same at every value
+    Set<ConfigException.Problem> problems = new LinkedHashSet<>();
     for (String value : plan.values()) {
       try {
-        cluster(Settings.parse(plan.at(env, value)));
+        Settings parsed = Settings.parse(plan.at(env, value));
+        cluster(parsed);
+        settings.add(parsed);
       } catch (ConfigException e) {
         problems.addAll(e.problems());
       }
     }
     if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+      throw new ConfigException(List.copyOf(problems));
     }
+    return settings;
   }
 
   /**
@@ -277,9 +286,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private SimulationResult simulate(LoadProfile load, Map<String, String> env, List<String> names)
+  private SimulationResult simulate(LoadProfile load, Settings settings, List<String> names)
       throws ConfigException {
-    Settings settings = Settings.parse(env);
     ClusterModel cluster = cluster(settings);
     try (EndToEnd ours =
         EndToEnd.of(settings.policy(), settings.metricPeriod(), settings.cloudMonitorPeriod())) {

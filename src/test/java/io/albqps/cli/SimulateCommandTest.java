@@ -149,6 +149,12 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aBadModelOptionInASweepIsReportedOnceNotOncePerValue() {
+    assertThat(sweepStep("DOWNSCALE_DELAY_SECONDS=300,900", "--eval-interval", "30")).isEqualTo(2);
+    assertThat(err.toString()).contains("(1 problem)", "--eval-interval", "60 or 15");
+  }
+
+  @Test
   void aTargetSweepNeedsAFixedCapacity() {
     assertThat(sweepStep("TARGET_QPS_PER_INSTANCE=40,50")).isEqualTo(2);
     assertThat(err.toString()).contains("TARGET_QPS_PER_INSTANCE", "--capacity-qps");
