@@ -4,8 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,9 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
   private final Logger capturing;
-  private final List<Logger> raised = new ArrayList<>();
-  private final List<Level> levels = new ArrayList<>();
-  private final List<Level> levelsBefore = new ArrayList<>();
+  private final Map<Logger, Level> raised = new LinkedHashMap<>();
+  private final Map<Logger, Level> levelsBefore = new LinkedHashMap<>();
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   private LogCapture(String loggerName) {
@@ -39,8 +39,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback, 
 
   /** Also sets logger {@code name} to {@code level} while capturing. */
   public LogCapture withLevel(String name, Level level) {
-    raised.add((Logger) LoggerFactory.getLogger(name));
-    levels.add(level);
+    raised.put((Logger) LoggerFactory.getLogger(name), level);
     return this;
   }
 
@@ -50,10 +49,11 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback, 
     appender.start();
     capturing.addAppender(appender);
     levelsBefore.clear();
-    for (int i = 0; i < raised.size(); i++) {
-      levelsBefore.add(raised.get(i).getLevel());
-      raised.get(i).setLevel(levels.get(i));
-    }
+    raised.forEach(
+        (logger, level) -> {
+          levelsBefore.put(logger, logger.getLevel());
+          logger.setLevel(level);
+        });
     return this;
   }
 
@@ -74,9 +74,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback, 
   public void close() {
     capturing.detachAppender(appender);
     appender.stop();
-    for (int i = 0; i < raised.size(); i++) {
-      raised.get(i).setLevel(levelsBefore.get(i));
-    }
+    levelsBefore.forEach(Logger::setLevel);
   }
 
   @Override
