@@ -91,7 +91,9 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--policies",
       paramLabel = "LIST",
       defaultValue = "ours,original,hpa,ray,aws-target-tracking,oracle",
-      description = "comma-separated (default all): ${DEFAULT-VALUE}")
+      description =
+          "comma-separated, from ours,original,hpa,ray,aws-target-tracking,oracle,oracle-flap-free"
+              + " (default: ${DEFAULT-VALUE})")
   String policies;
 
   @Option(names = "--preset", paramLabel = "P", description = "SCALING_PRESET for ours")

@@ -135,7 +135,7 @@ public final class Charts {
       XYSeries series = chart.addSeries(policy, xy[0], xy[1]);
       boolean ours = policy.equals(Report.OURS);
       series.setXYSeriesRenderStyle(ours ? XYSeriesRenderStyle.Line : XYSeriesRenderStyle.Scatter);
-      if (policy.equals(Simulation.ORACLE)) {
+      if (Simulation.CLAIRVOYANT.contains(policy)) {
         series.setMarkerColor(Color.BLACK);
       }
       for (double y : xy[1]) {

@@ -13,19 +13,38 @@ import java.util.Deque;
  * InService never falls below demand; no policy that cannot see the future does it with fewer
  * GPU-hours, except by up to the boot spread it plans for. It starts with what its first boot
  * window needs, already serving.
+ *
+ * <p>{@link #flapFree} knows the same and never flaps: the cheapest plan at or above that need that
+ * reverses no change within {@link ElasticityMetrics#FLAP_WINDOW_SECONDS} (see {@link
+ * FlapFreePlan}).
  */
 public final class Oracle implements DecisionSource {
   private final long stepSeconds;
   private final Instant epoch;
   private final int[] plan;
 
-  /** An oracle for the run that {@code foresight} describes. */
-  public Oracle(Foresight foresight) {
-    ClusterModel cluster = foresight.cluster();
-    this.stepSeconds = cluster.stepSeconds();
+  private Oracle(Foresight foresight, int[] plan) {
+    this.stepSeconds = foresight.cluster().stepSeconds();
     this.epoch = foresight.epoch();
-    int horizon = (int) Math.ceil((double) foresight.maxBootSeconds() / stepSeconds);
-    this.plan = slidingMax(foresight, horizon, cluster.minInstances(), cluster.maxInstances());
+    this.plan = plan;
+  }
+
+  /** The oracle: the need of every step, followed step by step. */
+  public static Oracle following(Foresight foresight) {
+    return new Oracle(foresight, need(foresight));
+  }
+
+  /** The cheapest plan that meets the same need as {@link #following} and never flaps. */
+  public static Oracle flapFree(Foresight foresight) {
+    long step = foresight.cluster().stepSeconds();
+    int windowSteps = (int) (ElasticityMetrics.FLAP_WINDOW_SECONDS / step);
+    return new Oracle(foresight, FlapFreePlan.cheapest(need(foresight), windowSteps));
+  }
+
+  private static int[] need(Foresight foresight) {
+    ClusterModel cluster = foresight.cluster();
+    int horizon = (int) Math.ceil((double) foresight.maxBootSeconds() / cluster.stepSeconds());
+    return slidingMax(foresight, horizon, cluster.minInstances(), cluster.maxInstances());
   }
 
   @Override

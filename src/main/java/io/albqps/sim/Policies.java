@@ -11,13 +11,21 @@ import java.util.Objects;
 
 /**
  * The policies the {@code simulate} command knows by name: {@code ours} (our engine with the user's
- * settings), the baselines of {@link Baselines}, and the {@code oracle}. Every one runs at the
- * model's evaluation interval on the same lagged points; the baselines size for ours' target.
+ * settings), the baselines of {@link Baselines}, the {@code oracle}, and on request the {@code
+ * oracle-flap-free}. Every policy but the two oracles runs at the model's evaluation interval on
+ * the same lagged points; the baselines size for ours' target.
  */
 public final class Policies {
   /** Every name, in the order reports show them. */
   public static final List<String> NAMES =
-      List.of("ours", "original", "hpa", "ray", "aws-target-tracking", Simulation.ORACLE);
+      List.of(
+          "ours",
+          "original",
+          "hpa",
+          "ray",
+          "aws-target-tracking",
+          Simulation.ORACLE,
+          Simulation.FLAP_FREE_ORACLE);
 
   /** The look-back of the original solution ({@code METRIC_PERIOD}'s default). */
   static final Duration ORIGINAL_LOOK_BACK = Duration.ofSeconds(300);
@@ -62,6 +70,7 @@ public final class Policies {
               new AutoscalerSource(
                   Baselines.original(target), cluster.evalInterval(), ORIGINAL_LOOK_BACK);
       case Simulation.ORACLE -> SourceFactory.ORACLE;
+      case Simulation.FLAP_FREE_ORACLE -> SourceFactory.FLAP_FREE_ORACLE;
       default -> baseline(name, target);
     };
   }

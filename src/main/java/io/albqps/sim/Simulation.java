@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Replays a load through several policies side by side on the same model cluster, step by step:
@@ -33,6 +34,12 @@ public final class Simulation {
 
   /** The name under which the oracle is shown. */
   public static final String ORACLE = "oracle";
+
+  /** The name under which the oracle that never flaps ({@link Oracle#flapFree}) is shown. */
+  public static final String FLAP_FREE_ORACLE = "oracle-flap-free";
+
+  /** The policies that know the future: never a baseline, never judged. */
+  public static final Set<String> CLAIRVOYANT = Set.of(ORACLE, FLAP_FREE_ORACLE);
 
   private final LoadProfile load;
   private final String label;

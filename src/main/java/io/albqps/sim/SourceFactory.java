@@ -8,7 +8,10 @@ package io.albqps.sim;
 public interface SourceFactory {
 
   /** The oracle: the lower bound every other policy is measured against. */
-  SourceFactory ORACLE = (cluster, foresight) -> new Oracle(foresight);
+  SourceFactory ORACLE = (cluster, foresight) -> Oracle.following(foresight);
+
+  /** The oracle that never flaps: what no flaps costs with foresight. */
+  SourceFactory FLAP_FREE_ORACLE = (cluster, foresight) -> Oracle.flapFree(foresight);
 
   DecisionSource create(ClusterModel cluster, Foresight foresight);
 }

@@ -61,6 +61,31 @@ class SimulateCommandTest {
   }
 
   @Test
+  void theFlapFreeOracleRunsOnlyOnRequest(@TempDir Path dir) throws Exception {
+    assertThat(run("simulate", "--scenario", "spike")).as(err.toString()).isZero();
+    assertThat(out.toString()).doesNotContain("oracle-flap-free");
+
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            "spike",
+            "--policies",
+            "oracle,oracle-flap-free",
+            "--out",
+            dir.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> rows = Files.readAllLines(dir.resolve("metrics.csv"));
+    int flaps = List.of(rows.get(0).split(",")).indexOf("flaps");
+    assertThat(rows)
+        .filteredOn(row -> row.startsWith("oracle-flap-free,"))
+        .singleElement()
+        .extracting(row -> row.split(",")[flaps])
+        .isEqualTo("0");
+  }
+
+  @Test
   void theLegacyPresetMakesOursDecideAsTheOriginal() {
     int code =
         run("simulate", "--scenario", "spike", "--policies", "ours,original", "--preset", "legacy");

@@ -1,0 +1,240 @@
+package io.albqps.sim;
+
+import java.util.Arrays;
+
+/**
+ * The cheapest capacity plan that never falls below a need and never flaps: no change in the
+ * direction opposite to the previous change within {@code windowSteps} steps of it (the rule {@link
+ * ElasticityMetrics} counts flaps by). Exact, by dynamic programming over (level, direction of the
+ * last change, steps since it).
+ *
+ * <p>Why it exists: the oracle follows the need step by step and, on a load that reverses direction
+ * every few minutes, flaps with it. This plan knows the same future and pays what it costs to never
+ * flap: what the "no flaps" and "within 1.3 × the oracle" checks ask for together, with foresight.
+ *
+ * <p>A state after step {@code i} is a level, and either <i>free</i> (no change yet, or the last
+ * one {@code windowSteps} or more steps ago: any direction may follow) or the last change's
+ * direction with the steps since it (0 to {@code windowSteps − 1}: only that direction may follow).
+ * Per step the work is linear in levels × window, so two weeks of 15 s steps at 20 instances take
+ * well under a second.
+ */
+final class FlapFreePlan {
+  private static final long INFEASIBLE = Long.MAX_VALUE / 4;
+  private static final int UP = 0;
+  private static final int DOWN = 1;
+
+  /** Predecessor sub-state: free (any direction may follow). */
+  private static final short FREE = -1;
+
+  private final int[] need;
+  private final int window;
+  private final int levels;
+  // Back-pointers, per step and level. A change into (level, UP/DOWN) came from changeFrom[dir]'s
+  // level in the sub-state changeSub[dir] (FREE, or the steps since its own last change). A free
+  // state came from the free state (-1) or from (UP/DOWN, window - 1).
+  private final short[][] upFromLevel;
+  private final short[][] downFromLevel;
+  private final short[][] upFromSub;
+  private final short[][] downFromSub;
+  private final byte[][] freeFrom;
+
+  private FlapFreePlan(int[] need, int windowSteps) {
+    this.need = need;
+    this.window = windowSteps;
+    int top = Arrays.stream(need).max().orElse(0);
+    this.levels = top + 1;
+    int n = need.length;
+    upFromLevel = new short[n][levels];
+    downFromLevel = new short[n][levels];
+    upFromSub = new short[n][levels];
+    downFromSub = new short[n][levels];
+    freeFrom = new byte[n][levels];
+  }
+
+  /**
+   * The cheapest plan: {@code plan[i] >= need[i]} at every step, the least sum of {@code plan}, and
+   * no reversal within {@code windowSteps} steps of the previous change. {@code plan[0]} is the
+   * starting level (not a change). Where several plans cost the same, any one of them.
+   *
+   * @param need the least capacity at each step (0 to {@link Short#MAX_VALUE})
+   * @param windowSteps a change within this many steps of the previous one may not reverse it (0,
+   *     where no change can reverse another in time, to {@link Short#MAX_VALUE})
+   */
+  static int[] cheapest(int[] need, int windowSteps) {
+    if (need.length == 0) {
+      throw new IllegalArgumentException("need must have at least one step");
+    }
+    if (windowSteps < 0 || windowSteps > Short.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "windowSteps must be 0.." + Short.MAX_VALUE + ", got " + windowSteps);
+    }
+    for (int i = 0; i < need.length; i++) {
+      if (need[i] < 0 || need[i] > Short.MAX_VALUE - 1) {
+        throw new IllegalArgumentException(
+            "need[" + i + "] must be 0.." + (Short.MAX_VALUE - 1) + ", got " + need[i]);
+      }
+    }
+    return windowSteps == 0 ? need.clone() : new FlapFreePlan(need, windowSteps).solve();
+  }
+
+  private int[] solve() {
+    int n = need.length;
+    // cost[dir][k][level]: cheapest sum up to the current step ending in (level, dir, k steps since
+    // the last change); free[level]: ending free at level.
+    long[][][] cost = new long[2][window][levels];
+    long[] free = new long[levels];
+    for (long[][] byDir : cost) {
+      for (long[] row : byDir) {
+        Arrays.fill(row, INFEASIBLE);
+      }
+    }
+    for (int level = 0; level < levels; level++) {
+      free[level] = level >= need[0] ? level : INFEASIBLE;
+    }
+    long[][][] nextCost = new long[2][window][levels];
+    long[] nextFree = new long[levels];
+    for (int i = 1; i < n; i++) {
+      step(i, cost, free, nextCost, nextFree);
+      long[][][] swapCost = cost;
+      cost = nextCost;
+      nextCost = swapCost;
+      long[] swapFree = free;
+      free = nextFree;
+      nextFree = swapFree;
+    }
+    return backtrack(cost, free);
+  }
+
+  /** The states after step {@code i} from those after step {@code i - 1}. */
+  private void step(int i, long[][][] cost, long[] free, long[][][] next, long[] nextFree) {
+    // Stay at a level: a constrained state ages by one step, and becomes free at the window.
+    for (int dir = UP; dir <= DOWN; dir++) {
+      for (int k = 1; k < window; k++) {
+        for (int level = 0; level < levels; level++) {
+          next[dir][k][level] = add(cost[dir][k - 1][level], level, i);
+        }
+      }
+    }
+    for (int level = 0; level < levels; level++) {
+      long stay = free[level];
+      byte from = FREE;
+      if (cost[UP][window - 1][level] < stay) {
+        stay = cost[UP][window - 1][level];
+        from = UP;
+      }
+      if (cost[DOWN][window - 1][level] < stay) {
+        stay = cost[DOWN][window - 1][level];
+        from = DOWN;
+      }
+      nextFree[level] = add(stay, level, i);
+      freeFrom[i][level] = from;
+    }
+    changeUp(i, cost, free, next[UP][0]);
+    changeDown(i, cost, free, next[DOWN][0]);
+  }
+
+  /** Into (level, UP, 0): from any lower level that is free or last moved up. */
+  private void changeUp(int i, long[][][] cost, long[] free, long[] into) {
+    long best = INFEASIBLE;
+    short bestLevel = -1;
+    short bestSub = FREE;
+    for (int level = 0; level < levels; level++) {
+      into[level] = add(best, level, i);
+      upFromLevel[i][level] = bestLevel;
+      upFromSub[i][level] = bestSub;
+      // This level becomes a candidate for the levels above it.
+      if (free[level] < best) {
+        best = free[level];
+        bestLevel = (short) level;
+        bestSub = FREE;
+      }
+      for (int k = 0; k < window; k++) {
+        if (cost[UP][k][level] < best) {
+          best = cost[UP][k][level];
+          bestLevel = (short) level;
+          bestSub = (short) k;
+        }
+      }
+    }
+  }
+
+  /** Into (level, DOWN, 0): from any higher level that is free or last moved down. */
+  private void changeDown(int i, long[][][] cost, long[] free, long[] into) {
+    long best = INFEASIBLE;
+    short bestLevel = -1;
+    short bestSub = FREE;
+    for (int level = levels - 1; level >= 0; level--) {
+      into[level] = add(best, level, i);
+      downFromLevel[i][level] = bestLevel;
+      downFromSub[i][level] = bestSub;
+      if (free[level] < best) {
+        best = free[level];
+        bestLevel = (short) level;
+        bestSub = FREE;
+      }
+      for (int k = 0; k < window; k++) {
+        if (cost[DOWN][k][level] < best) {
+          best = cost[DOWN][k][level];
+          bestLevel = (short) level;
+          bestSub = (short) k;
+        }
+      }
+    }
+  }
+
+  /** {@code sum} plus a step at {@code level}, or infeasible below the step's need. */
+  private long add(long sum, int level, int i) {
+    return sum >= INFEASIBLE || level < need[i] ? INFEASIBLE : sum + level;
+  }
+
+  /** Walks the back-pointers from the cheapest final state. */
+  private int[] backtrack(long[][][] cost, long[] free) {
+    int n = need.length;
+    long best = INFEASIBLE;
+    int level = -1;
+    int dir = FREE;
+    int k = 0;
+    for (int l = 0; l < levels; l++) {
+      if (free[l] < best) {
+        best = free[l];
+        level = l;
+        dir = FREE;
+      }
+      for (int d = UP; d <= DOWN; d++) {
+        for (int s = 0; s < window; s++) {
+          if (cost[d][s][l] < best) {
+            best = cost[d][s][l];
+            level = l;
+            dir = d;
+            k = s;
+          }
+        }
+      }
+    }
+    int[] plan = new int[n];
+    for (int i = n - 1; i >= 0; i--) {
+      plan[i] = level;
+      if (i == 0) {
+        break;
+      }
+      if (dir == FREE) {
+        int from = freeFrom[i][level];
+        dir = from;
+        k = from == FREE ? 0 : window - 1;
+      } else if (k > 0) {
+        k--;
+      } else {
+        short fromLevel = dir == UP ? upFromLevel[i][level] : downFromLevel[i][level];
+        short fromSub = dir == UP ? upFromSub[i][level] : downFromSub[i][level];
+        level = fromLevel;
+        if (fromSub == FREE) {
+          dir = FREE;
+          k = 0;
+        } else {
+          k = fromSub;
+        }
+      }
+    }
+    return plan;
+  }
+}
