@@ -9,7 +9,10 @@
 #   4. for each load x condition, the GPU-hours a clairvoyant fleet sized at ours' target (not at the
 #      SLO capacity, as the oracle is) would pay, against the oracle's: how much of the 1.3 x the
 #      oracle check is spent before any lack of foresight (an oracle-only run with
-#      --capacity-qps TARGET_QPS).
+#      --capacity-qps TARGET_QPS);
+#   5. for each load x condition, what never flapping costs with foresight: the GPU-hours of the
+#      cheapest clairvoyant plan without a flap (oracle-flap-free), at the SLO capacity and at ours'
+#      target, against the oracle's.
 # The criteria table is printed on stdout as well; the exit code is 0 even when a check fails.
 #
 # Usage: bench/compare.sh [extra simulate options for every run...]
@@ -100,15 +103,21 @@ simulate() {
 criteria_rows="$work/criteria.md"
 failures="$work/failures.md"
 clairvoyance_rows="$work/clairvoyance.md"
+flap_free_rows="$work/flap-free.md"
 : >"$criteria_rows"
 : >"$failures"
 : >"$clairvoyance_rows"
+: >"$flap_free_rows"
 
-# gpu_hours POLICY METRICS_CSV: that policy's GPU-hours.
+# metric POLICY COLUMN METRICS_CSV: that policy's figure in that column.
+metric() {
+  awk -F, -v policy="$1" -v name="$2" '
+    NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) column = i; next }
+    $1 == policy { print $column }' "$3"
+}
+
 gpu_hours() {
-  awk -F, -v policy="$1" '
-    NR == 1 { for (i = 1; i <= NF; i++) if ($i == "gpu_hours") column = i; next }
-    $1 == policy { print $column }' "$2"
+  metric "$1" gpu_hours "$2"
 }
 
 for load in "${loads[@]}"; do
@@ -117,10 +126,23 @@ for load in "${loads[@]}"; do
   for condition in "${conditions[@]}"; do
     echo "simulating $name ($condition)" >&2
     out="$(simulate "$load" "$condition" all "$@")"
-    at_target="$(simulate "$load" "$condition" at-target "$@" --policies oracle --capacity-qps "$target")"
+    at_target="$(simulate "$load" "$condition" at-target "$@" \
+      --policies oracle,oracle-flap-free --capacity-qps "$target")"
+    flap_free="$(simulate "$load" "$condition" flap-free "$@" --policies oracle,oracle-flap-free)"
     ours_h="$(gpu_hours ours "$out/metrics.csv")"
     oracle_h="$(gpu_hours oracle "$out/metrics.csv")"
     at_target_h="$(gpu_hours oracle "$at_target/metrics.csv")"
+    # Each run's ratio is to its own oracle; the one at the target is brought back to the oracle's.
+    awk -v load="$name" -v condition="$condition" \
+      -v oracle_flaps="$(metric oracle flaps "$out/metrics.csv")" \
+      -v free="$(metric oracle-flap-free gpu_hours_vs_oracle "$flap_free/metrics.csv")" \
+      -v free_at="$(metric oracle-flap-free gpu_hours_vs_oracle "$at_target/metrics.csv")" \
+      -v at_target="$at_target_h" -v oracle="$oracle_h" \
+      -v ours="$(metric ours gpu_hours_vs_oracle "$out/metrics.csv")" \
+      -v ours_flaps="$(metric ours flaps "$out/metrics.csv")" 'BEGIN {
+        printf "| %s | %s | %s | %.3f | %.3f | %.3f | %s |\n", load, condition, oracle_flaps,
+          free, free_at * at_target / oracle, ours, ours_flaps
+      }' >>"$flap_free_rows"
     floor="$(awk -v a="$at_target_h" -v o="$oracle_h" 'BEGIN { printf "%.3f", a / o }')"
     awk -v load="$name" -v condition="$condition" -v ours="$ours_h" -v oracle="$oracle_h" \
       -v at="$at_target_h" -v floor="$floor" 'BEGIN {
@@ -194,6 +216,21 @@ done
   echo "| load | condition | oracle GPU-h | clairvoyant at target GPU-h | ÷ oracle | ours GPU-h | ours ÷ clairvoyant |"
   echo "|---|---|---:|---:|---:|---:|---:|"
   cat "$clairvoyance_rows"
+  echo
+  echo "## Never flapping, with foresight"
+  echo
+  echo "The oracle follows the demand step by step and flaps wherever the demand reverses within 10"
+  echo "minutes. \`oracle-flap-free\` knows the same future and meets the same need (InService never below"
+  echo "demand whatever each boot takes, up to the longest) with the fewest GPU-hours of any plan that"
+  echo "never flaps (\`--policies oracle,oracle-flap-free\`, an exact search in \`FlapFreePlan\`). Its ratio"
+  echo "to the oracle is what the *flaps* check costs a policy that sees the future. Sized at ours' target"
+  echo "(\`--capacity-qps $target\`), it is the least that the *flaps* and *oracle* checks together leave to a"
+  echo "policy at that target that never violates the SLO: above 1.3, such a policy passes both only by"
+  echo "violating the SLO somewhere or by booting faster than the longest boot, even with foresight."
+  echo
+  echo "| load | condition | oracle flaps | flap-free ÷ oracle | flap-free at target ÷ oracle | ours ÷ oracle | ours flaps |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  cat "$flap_free_rows"
 } >>"$result.tmp"
 
 mv "$result.tmp" "$result"

@@ -1,6 +1,7 @@
 package io.albqps.sim;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The cheapest capacity plan that never falls below a need and never flaps: no change in the
@@ -22,6 +23,9 @@ final class FlapFreePlan {
   private static final long INFEASIBLE = Long.MAX_VALUE / 4;
   private static final int UP = 0;
   private static final int DOWN = 1;
+
+  /** Back-pointer bytes kept per step and level: two levels, two sub-states, one free source. */
+  static final int BYTES_PER_CELL = 2 * Short.BYTES + 2 * Short.BYTES + 1;
 
   /** Predecessor sub-state: free (any direction may follow). */
   private static final short FREE = -1;
@@ -61,6 +65,14 @@ final class FlapFreePlan {
    *     where no change can reverse another in time, to {@link Short#MAX_VALUE})
    */
   static int[] cheapest(int[] need, int windowSteps) {
+    return cheapest(need, windowSteps, Runtime.getRuntime().maxMemory() / 2);
+  }
+
+  /**
+   * As {@link #cheapest(int[], int)}, refusing (before allocating) a search whose back-pointers
+   * would take more than {@code memoryBudget} bytes.
+   */
+  static int[] cheapest(int[] need, int windowSteps, long memoryBudget) {
     if (need.length == 0) {
       throw new IllegalArgumentException("need must have at least one step");
     }
@@ -74,7 +86,24 @@ final class FlapFreePlan {
             "need[" + i + "] must be 0.." + (Short.MAX_VALUE - 1) + ", got " + need[i]);
       }
     }
-    return windowSteps == 0 ? need.clone() : new FlapFreePlan(need, windowSteps).solve();
+    if (windowSteps == 0) {
+      return need.clone();
+    }
+    long levels = Arrays.stream(need).max().orElse(0) + 1L;
+    long bytes = need.length * levels * BYTES_PER_CELL;
+    if (bytes > memoryBudget) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "oracle-flap-free: an exact search over %d steps x %d instance levels needs about %d"
+                  + " MB, more than the %d MB allowed (half the JVM's heap); shorten the load, lower"
+                  + " --scale or raise --step-seconds, or give java more heap (-Xmx)",
+              need.length,
+              levels,
+              bytes >> 20,
+              memoryBudget >> 20));
+    }
+    return new FlapFreePlan(need, windowSteps).solve();
   }
 
   private int[] solve() {

@@ -60,6 +60,17 @@ class FlapFreePlanTest {
         .hasMessageContaining("need[1] must be 0..32766, got -2");
   }
 
+  @Test
+  void refusesASearchLargerThanItsMemoryBudgetNamingTheSizeAndTheWayOut() {
+    int[] need = new int[1_000];
+    need[0] = 99; // 100 levels: 1,000 x 100 x 9 bytes = 900,000 bytes
+
+    assertThatThrownBy(() -> FlapFreePlan.cheapest(need, 3, 899_999))
+        .hasMessageContaining("1000 steps x 100 instance levels")
+        .hasMessageContaining("-Xmx");
+    assertThat(FlapFreePlan.cheapest(need, 3, 900_000)).hasSize(1_000);
+  }
+
   @Property(tries = 300)
   void isTheCheapestPlanThatMeetsTheNeedWithoutAFlap(
       @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 3) Integer> needs,
