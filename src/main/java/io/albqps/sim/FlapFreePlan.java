@@ -33,9 +33,9 @@ final class FlapFreePlan {
   private final int[] need;
   private final int window;
   private final int levels;
-  // Back-pointers, per step and level. A change into (level, UP/DOWN) came from changeFrom[dir]'s
-  // level in the sub-state changeSub[dir] (FREE, or the steps since its own last change). A free
-  // state came from the free state (-1) or from (UP/DOWN, window - 1).
+  // Back-pointers, per step and level. A change up into a level came from upFromLevel's level in
+  // the sub-state upFromSub (FREE, or the steps since that level's own last change up); downFrom*
+  // likewise. A free state came from the free state (FREE) or from (UP or DOWN, window - 1).
   private final short[][] upFromLevel;
   private final short[][] downFromLevel;
   private final short[][] upFromSub;
@@ -60,7 +60,7 @@ final class FlapFreePlan {
    * no reversal within {@code windowSteps} steps of the previous change. {@code plan[0]} is the
    * starting level (not a change). Where several plans cost the same, any one of them.
    *
-   * @param need the least capacity at each step (0 to {@link Short#MAX_VALUE})
+   * @param need the least capacity at each step (0 to {@link Short#MAX_VALUE} − 1)
    * @param windowSteps a change within this many steps of the previous one may not reverse it (0,
    *     where no change can reverse another in time, to {@link Short#MAX_VALUE})
    */
@@ -158,52 +158,35 @@ final class FlapFreePlan {
       nextFree[level] = add(stay, level, i);
       freeFrom[i][level] = from;
     }
-    changeUp(i, cost, free, next[UP][0]);
-    changeDown(i, cost, free, next[DOWN][0]);
+    change(i, UP, cost, free, next[UP][0]);
+    change(i, DOWN, cost, free, next[DOWN][0]);
   }
 
-  /** Into (level, UP, 0): from any lower level that is free or last moved up. */
-  private void changeUp(int i, long[][][] cost, long[] free, long[] into) {
+  /**
+   * Into (level, dir, 0): from any level below (a change up) or above (down) that is free or whose
+   * last change went the same way. Walking the levels in that direction, the best source so far is
+   * a running minimum.
+   */
+  private void change(int i, int dir, long[][][] cost, long[] free, long[] into) {
+    short[] fromLevel = dir == UP ? upFromLevel[i] : downFromLevel[i];
+    short[] fromSub = dir == UP ? upFromSub[i] : downFromSub[i];
     long best = INFEASIBLE;
     short bestLevel = -1;
     short bestSub = FREE;
-    for (int level = 0; level < levels; level++) {
+    for (int walked = 0; walked < levels; walked++) {
+      int level = dir == UP ? walked : levels - 1 - walked;
       into[level] = add(best, level, i);
-      upFromLevel[i][level] = bestLevel;
-      upFromSub[i][level] = bestSub;
-      // This level becomes a candidate for the levels above it.
+      fromLevel[level] = bestLevel;
+      fromSub[level] = bestSub;
+      // This level becomes a source for the levels after it.
       if (free[level] < best) {
         best = free[level];
         bestLevel = (short) level;
         bestSub = FREE;
       }
       for (int k = 0; k < window; k++) {
-        if (cost[UP][k][level] < best) {
-          best = cost[UP][k][level];
-          bestLevel = (short) level;
-          bestSub = (short) k;
-        }
-      }
-    }
-  }
-
-  /** Into (level, DOWN, 0): from any higher level that is free or last moved down. */
-  private void changeDown(int i, long[][][] cost, long[] free, long[] into) {
-    long best = INFEASIBLE;
-    short bestLevel = -1;
-    short bestSub = FREE;
-    for (int level = levels - 1; level >= 0; level--) {
-      into[level] = add(best, level, i);
-      downFromLevel[i][level] = bestLevel;
-      downFromSub[i][level] = bestSub;
-      if (free[level] < best) {
-        best = free[level];
-        bestLevel = (short) level;
-        bestSub = FREE;
-      }
-      for (int k = 0; k < window; k++) {
-        if (cost[DOWN][k][level] < best) {
-          best = cost[DOWN][k][level];
+        if (cost[dir][k][level] < best) {
+          best = cost[dir][k][level];
           bestLevel = (short) level;
           bestSub = (short) k;
         }
@@ -216,54 +199,57 @@ final class FlapFreePlan {
     return sum >= INFEASIBLE || level < need[i] ? INFEASIBLE : sum + level;
   }
 
+  /** A state after a step: a level, and FREE or the last change's direction and steps since. */
+  private record State(int level, int dir, int sinceChange) {}
+
   /** Walks the back-pointers from the cheapest final state. */
   private int[] backtrack(long[][][] cost, long[] free) {
-    int n = need.length;
-    long best = INFEASIBLE;
-    int level = -1;
-    int dir = FREE;
-    int k = 0;
-    for (int l = 0; l < levels; l++) {
-      if (free[l] < best) {
-        best = free[l];
-        level = l;
-        dir = FREE;
+    int[] plan = new int[need.length];
+    State state = cheapestEnd(cost, free);
+    for (int i = need.length - 1; i >= 0; i--) {
+      plan[i] = state.level();
+      if (i > 0) {
+        state = before(i, state);
       }
-      for (int d = UP; d <= DOWN; d++) {
-        for (int s = 0; s < window; s++) {
-          if (cost[d][s][l] < best) {
-            best = cost[d][s][l];
-            level = l;
-            dir = d;
-            k = s;
+    }
+    return plan;
+  }
+
+  private State cheapestEnd(long[][][] cost, long[] free) {
+    long best = INFEASIBLE;
+    State end = null;
+    for (int level = 0; level < levels; level++) {
+      if (free[level] < best) {
+        best = free[level];
+        end = new State(level, FREE, 0);
+      }
+      for (int dir = UP; dir <= DOWN; dir++) {
+        for (int k = 0; k < window; k++) {
+          if (cost[dir][k][level] < best) {
+            best = cost[dir][k][level];
+            end = new State(level, dir, k);
           }
         }
       }
     }
-    int[] plan = new int[n];
-    for (int i = n - 1; i >= 0; i--) {
-      plan[i] = level;
-      if (i == 0) {
-        break;
-      }
-      if (dir == FREE) {
-        int from = freeFrom[i][level];
-        dir = from;
-        k = from == FREE ? 0 : window - 1;
-      } else if (k > 0) {
-        k--;
-      } else {
-        short fromLevel = dir == UP ? upFromLevel[i][level] : downFromLevel[i][level];
-        short fromSub = dir == UP ? upFromSub[i][level] : downFromSub[i][level];
-        level = fromLevel;
-        if (fromSub == FREE) {
-          dir = FREE;
-          k = 0;
-        } else {
-          k = fromSub;
-        }
-      }
+    return end;
+  }
+
+  /** The state after step {@code i - 1} that {@code state}, after step {@code i}, came from. */
+  private State before(int i, State state) {
+    int level = state.level();
+    if (state.dir() == FREE) {
+      int from = freeFrom[i][level];
+      return new State(level, from, from == FREE ? 0 : window - 1);
     }
-    return plan;
+    if (state.sinceChange() > 0) {
+      return new State(level, state.dir(), state.sinceChange() - 1);
+    }
+    boolean up = state.dir() == UP;
+    int fromLevel = up ? upFromLevel[i][level] : downFromLevel[i][level];
+    int fromSub = up ? upFromSub[i][level] : downFromSub[i][level];
+    return fromSub == FREE
+        ? new State(fromLevel, FREE, 0)
+        : new State(fromLevel, state.dir(), fromSub);
   }
 }
