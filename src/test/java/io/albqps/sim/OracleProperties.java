@@ -5,38 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.albqps.traffic.Trace;
 import java.time.Duration;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import net.jqwik.api.Provide;
 
 class OracleProperties {
   private static final double CAPACITY = 62.5;
 
   @Property(tries = 60)
-  void theOracleNeverUnderProvisions(
-      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 25) Integer> demandPerMinute,
-      @ForAll @IntRange(min = 0, max = 600) int bootSeconds,
-      @ForAll @IntRange(min = 0, max = 100) int spreadPercent,
-      @ForAll long seed) {
-    SimulationResult result = run(demandPerMinute, bootSeconds, spreadPercent, seed);
-
+  void theOracleNeverUnderProvisions(@ForAll("randomRuns") SimulationResult result) {
     assertServesEveryStep(result, Simulation.ORACLE);
   }
 
   @Property(tries = 60)
   void theFlapFreeOracleNeverUnderProvisionsNeverFlapsAndPaysAtLeastTheOracle(
-      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 25) Integer> demandPerMinute,
-      @ForAll @IntRange(min = 0, max = 600) int bootSeconds,
-      @ForAll @IntRange(min = 0, max = 100) int spreadPercent,
-      @ForAll long seed) {
-    SimulationResult result = run(demandPerMinute, bootSeconds, spreadPercent, seed);
-
+      @ForAll("randomRuns") SimulationResult result) {
     assertServesEveryStep(result, Simulation.FLAP_FREE_ORACLE);
     ElasticityMetrics flapFree = result.run(Simulation.FLAP_FREE_ORACLE).metrics();
     assertThat(flapFree.flaps()).isZero();
     assertThat(flapFree.gpuHours())
         .isGreaterThanOrEqualTo(result.run(Simulation.ORACLE).metrics().gpuHours());
+  }
+
+  /** Both oracles on a random per-minute demand, boot time, boot spread and seed. */
+  @Provide
+  Arbitrary<SimulationResult> randomRuns() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 25).list().ofMinSize(1).ofMaxSize(40),
+            Arbitraries.integers().between(0, 600),
+            Arbitraries.integers().between(0, 100),
+            Arbitraries.longs())
+        .as(OracleProperties::run);
   }
 
   private static SimulationResult run(
