@@ -42,11 +42,10 @@ final class FlapFreePlan {
   private final short[][] downFromSub;
   private final byte[][] freeFrom;
 
-  private FlapFreePlan(int[] need, int windowSteps) {
+  private FlapFreePlan(int[] need, int windowSteps, int levels) {
     this.need = need;
     this.window = windowSteps;
-    int top = Arrays.stream(need).max().orElse(0);
-    this.levels = top + 1;
+    this.levels = levels;
     int n = need.length;
     upFromLevel = new short[n][levels];
     downFromLevel = new short[n][levels];
@@ -89,8 +88,9 @@ final class FlapFreePlan {
     if (windowSteps == 0) {
       return need.clone();
     }
-    long levels = Arrays.stream(need).max().orElse(0) + 1L;
-    long bytes = need.length * levels * BYTES_PER_CELL;
+    // Levels 0 to the highest need: a plan never gains by going above it.
+    int levels = Arrays.stream(need).max().orElse(0) + 1;
+    long bytes = (long) need.length * levels * BYTES_PER_CELL;
     if (bytes > memoryBudget) {
       throw new IllegalArgumentException(
           String.format(
@@ -103,7 +103,7 @@ final class FlapFreePlan {
               bytes >> 20,
               memoryBudget >> 20));
     }
-    return new FlapFreePlan(need, windowSteps).solve();
+    return new FlapFreePlan(need, windowSteps, levels).solve();
   }
 
   private int[] solve() {
